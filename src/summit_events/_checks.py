@@ -1,0 +1,158 @@
+"""attrs validators shared by the models: one place for every field-level rule.
+
+Each validator raises :class:`~summit_events.errors.DataError` with the path ``$.<field>``, so
+a model built by hand and a model read from JSON report problems the same way (the codec
+prefixes the path of the object in the document).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+import zoneinfo
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from .errors import DataError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+COUNTRY = re.compile(r"[A-Z]{3}")
+WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
+
+
+def fail(attribute: attrs.Attribute[Any], message: str) -> DataError:
+    """The error for one bad field: ``$.<field>: <message>``."""
+    return DataError([(f"$.{attribute.name}", message)])
+
+
+def _describe(value: object) -> str:
+    return f"{type(value).__name__} {value!r}" if not isinstance(value, tuple) else "a tuple"
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string with no leading or trailing white space."""
+    if type(value) is not str:
+        raise fail(attribute, f"expected a string, got {_describe(value)}")
+    if not value or value != value.strip():
+        raise fail(attribute, "must be non-empty text without leading or trailing spaces")
+
+
+def optional(validator: Validator) -> Validator:
+    """``validator`` unless the value is ``None``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def matches(pattern: re.Pattern[str], what: str) -> Validator:
+    """A string matching ``pattern`` in full; ``what`` names the form in the error."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not str:
+            raise fail(attribute, f"expected a string, got {_describe(value)}")
+        if pattern.fullmatch(value) is None:
+            raise fail(attribute, f"{value!r} is not {what}")
+
+    return check
+
+
+slug = matches(SLUG, "an id (lowercase letters, digits and single hyphens, e.g. 'vladimir-putin')")
+country = matches(COUNTRY, "an ISO 3166-1 alpha-3 country code such as 'USA' or 'RUS'")
+wikidata = matches(WIKIDATA, "a Wikidata item id such as 'Q7747'")
+url = matches(URL, "an http(s) URL")
+
+
+def instance(kind: type) -> Validator:
+    """Exactly an instance of ``kind`` (``bool`` is not accepted as ``int``)."""
+    name = _TYPE_NAMES.get(kind) or (
+        f"a {kind.__name__} member" if issubclass(kind, enum.Enum) else f"a {kind.__name__}"
+    )
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise fail(attribute, f"expected {name}, got {_describe(value)}")
+
+    return check
+
+
+def number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A finite int or float (not a bool)."""
+    if type(value) not in (int, float):
+        raise fail(attribute, f"expected a number, got {_describe(value)}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise fail(attribute, "must be a finite number")
+
+
+def day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A calendar date (a ``datetime`` is refused: it would carry a clock time)."""
+    if type(value) is not dt.date:
+        raise fail(attribute, f"expected a date, got {_describe(value)}")
+
+
+def aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A datetime with a UTC offset."""
+    if not isinstance(value, dt.datetime):
+        raise fail(attribute, f"expected a datetime, got {_describe(value)}")
+    if value.utcoffset() is None:
+        raise fail(attribute, "datetime needs a UTC offset (naive datetimes are ambiguous)")
+
+
+@functools.lru_cache(maxsize=512)
+def zone_info(key: str) -> zoneinfo.ZoneInfo | None:
+    """The IANA zone called ``key``, or ``None`` if there is none."""
+    try:
+        return zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def zone(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An IANA time-zone name such as ``Europe/Moscow``."""
+    if type(value) is not str:
+        raise fail(attribute, f"expected a string, got {_describe(value)}")
+    if zone_info(value) is None:
+        raise fail(attribute, f"{value!r} is not an IANA time zone such as 'Europe/Moscow'")
+
+
+def tuple_of(member: Validator, *, nonempty: bool = False, unique: bool = False) -> Validator:
+    """A tuple whose every item passes ``member``; optionally non-empty and without repeats."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple:
+            raise fail(attribute, f"expected a tuple, got {type(value).__name__}")
+        if nonempty and not value:
+            raise fail(attribute, "must not be empty")
+        for index, item in enumerate(value):
+            try:
+                member(instance, attribute, item)
+            except DataError as error:
+                raise DataError(
+                    (path.replace(f"$.{attribute.name}", f"$.{attribute.name}[{index}]", 1), msg)
+                    for path, msg in error.problems
+                ) from None
+        if unique and len(set(value)) != len(value):
+            seen: set[object] = set()
+            repeats = [v for v in value if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
+            raise fail(attribute, f"repeats {repeats[0]!r}")
+
+    return check
+
+
+def sources(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """At least one source id, no repeats."""
+    _SOURCES(instance, attribute, value)
+
+
+_SOURCES = tuple_of(slug, nonempty=True, unique=True)

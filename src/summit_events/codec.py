@@ -1,0 +1,369 @@
+"""JSON for every model object: the one module that knows cattrs and JSON.
+
+Policy, in one place:
+
+* strict: a number is not a string, a string is not a list, unknown keys and unknown enum
+  values are errors, datetimes must carry a UTC offset, dates are ``YYYY-MM-DD``;
+* canonical output: UTF-8, sorted keys, two-space indent, trailing newline; fields equal
+  to their default are left out, so a record says only what is known;
+* every top-level document carries ``"schema_version"``;
+* every failure is a :class:`~summit_events.errors.DataError` listing each problem with
+  its JSON path (``$.calls[3].timing.start: …``).
+
+Structuring runs a fast converter first; only when it rejects the input is the document
+structured again with cattrs' detailed validation, which collects every problem with its
+path. Both converters share the same strict hooks, so they accept exactly the same input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, get_args
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from .dataset import Dataset
+from .errors import DataError, Problem
+from . import models
+from .models import REACTION_TYPES, Reaction
+
+__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
+
+SCHEMA_VERSION = 1
+"""The version of the JSON format; a document with another ``schema_version`` is refused."""
+
+T = TypeVar("T")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
+_JSON_NAMES = {dict: "an object", list: "an array", str: "a string", int: "an integer",
+               float: "a number", bool: "a boolean", type(None): "null"}
+
+
+def _json_type(value: object) -> str:
+    return _JSON_NAMES.get(type(value), type(value).__name__)
+
+
+class _Invalid(ValueError):
+    """A value rejected by a hook; the message is shown to the user as is."""
+
+
+def _expect(value: object, kind: type, what: str) -> None:
+    if type(value) is not kind:
+        raise _Invalid(f"expected {what}, got {_json_type(value)}")
+
+
+# ---------------------------------------------------------------------- strict scalar hooks
+
+
+def _structure_str(value: object, _: type) -> str:
+    _expect(value, str, "a string")
+    return value  # type: ignore[return-value]
+
+
+def _structure_int(value: object, _: type) -> int:
+    _expect(value, int, "an integer")
+    return value  # type: ignore[return-value]
+
+
+def _structure_float(value: object, _: type) -> float:
+    if type(value) is not float and type(value) is not int:
+        raise _Invalid(f"expected a number, got {_json_type(value)}")
+    return float(value)  # type: ignore[arg-type]
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    _expect(value, str, "a date string (YYYY-MM-DD)")
+    if _DATE.fullmatch(value) is None:  # type: ignore[arg-type]
+        raise _Invalid(f"{value!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)  # type: ignore[arg-type]
+    except ValueError as error:
+        raise _Invalid(f"{value!r} is not a valid date ({error})") from None
+
+
+def _structure_datetime(value: object, _: type) -> dt.datetime:
+    _expect(value, str, "a datetime string (YYYY-MM-DDTHH:MM:SS+HH:MM)")
+    if _DATETIME.fullmatch(value) is None:  # type: ignore[arg-type]
+        raise _Invalid(f"{value!r} is not an ISO 8601 datetime such as 2025-03-18T10:00:00-04:00")
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))  # type: ignore[union-attr]
+    except ValueError as error:
+        raise _Invalid(f"{value!r} is not a valid datetime ({error})") from None
+    if parsed.utcoffset() is None:
+        raise _Invalid("datetime needs a UTC offset (add one, e.g. +03:00 or Z)")
+    return parsed
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    members = {member.value: member for member in cls}
+    expected = ", ".join(repr(v) for v in members)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise _Invalid(f"unknown value {value!r}; expected one of {expected}") from None
+
+    return structure
+
+
+# ---------------------------------------------------------------------- converters
+
+_ENUMS = [
+    value
+    for value in vars(models).values()
+    if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == models.__name__
+]
+_SCALARS: dict[type, Callable[[object, type], object]] = {
+    str: _structure_str,
+    int: _structure_int,
+    float: _structure_float,
+    dt.date: _structure_date,
+    dt.datetime: _structure_datetime,
+}
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], tuple[Any, ...]]]:
+    def factory(type_: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        (member, _ellipsis) = get_args(type_)
+        handler = converter.get_structure_hook(member)
+        detailed = converter.detailed_validation
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            _expect(value, list, "an array")
+            if not detailed:
+                return tuple([handler(item, member) for item in value])  # type: ignore[attr-defined]
+            items, errors = [], []
+            for index, item in enumerate(value):  # type: ignore[arg-type]
+                try:
+                    items.append(handler(item, member))
+                except Exception as error:  # noqa: BLE001 - collected and re-raised below
+                    note = IterableValidationNote(f"Structuring {type_} @ index {index}", index, member)
+                    error.__notes__ = [*getattr(error, "__notes__", []), note]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {type_}", errors, type_)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _class_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[object, type], Any]]:
+    def factory(cls: type) -> Callable[[object, type], Any]:
+        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: object, _: type) -> Any:
+            _expect(value, dict, "an object")
+            return inner(value, cls)  # type: ignore[arg-type]
+
+        return structure
+
+    return factory
+
+
+def _reaction_hooks(converter: cattrs.Converter) -> None:
+    kinds = ", ".join(repr(k) for k in REACTION_TYPES)
+    hooks = {kind: converter.get_structure_hook(cls) for kind, cls in REACTION_TYPES.items()}
+
+    def structure(value: object, _: type) -> Reaction:
+        _expect(value, dict, "an object")
+        fields = dict(value)  # type: ignore[call-overload]
+        if "kind" not in fields:
+            raise DataError([("$.kind", f"missing reaction kind; expected one of {kinds}")])
+        kind = fields.pop("kind")
+        hook = hooks.get(kind) if type(kind) is str else None
+        if hook is None:
+            raise DataError([("$.kind", f"unknown reaction kind {kind!r}; expected one of {kinds}")])
+        return hook(fields, REACTION_TYPES[kind])  # type: ignore[no-any-return]
+
+    converter.register_structure_hook(Reaction, structure)  # type: ignore[arg-type]
+    for kind, cls in REACTION_TYPES.items():
+        plain = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+        def unstructure(obj: Any, _plain: Callable[[Any], dict[str, Any]] = plain, _kind: str = kind) -> dict[str, Any]:
+            return {"kind": _kind, **_plain(obj)}
+
+        converter.register_unstructure_hook(cls, unstructure)
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(
+        omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed
+    )
+    for kind, hook in _SCALARS.items():
+        converter.register_structure_hook(kind, hook)
+    # The vocabularies are ``str`` enums: each needs its own hook, or the ``str`` one catches it.
+    for vocabulary in _ENUMS:
+        converter.register_structure_hook(vocabulary, _enum_hook(vocabulary))
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(converter))
+    converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
+    _reaction_hooks(converter)
+    return converter
+
+
+_FAST = _make_converter(detailed=False)
+_DETAILED = _make_converter(detailed=True)
+
+
+# ---------------------------------------------------------------------- error paths
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, _Invalid):
+        return str(error)
+    if isinstance(error, KeyError):
+        return "missing required field"
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return f"{type(error).__name__}: {error}" if not isinstance(error, ValueError) else str(error)
+
+
+def _problems(error: BaseException, path: str = "$") -> Iterator[Problem]:
+    """Flatten cattrs' exception groups (and our own ``DataError``) into path-tagged problems."""
+    if isinstance(error, DataError):
+        for inner_path, message in error.problems:
+            yield path + inner_path[1:], message
+    elif isinstance(error, ClassValidationError):
+        for inner, note in error.group_exceptions()[0]:
+            if isinstance(inner, KeyError):
+                yield f"{path}.{note.name}", "missing required field"
+            else:
+                yield from _problems(inner, f"{path}.{note.name}")
+        for inner in error.group_exceptions()[1]:
+            yield from _problems(inner, path)
+    elif isinstance(error, IterableValidationError):
+        for inner, inote in error.group_exceptions()[0]:
+            yield from _problems(inner, f"{path}[{inote.index}]")
+        for inner in error.group_exceptions()[1]:
+            yield from _problems(inner, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield f"{path}.{key}", "unknown field"
+    else:
+        yield path, _message(error)
+
+
+def _structure(data: object, cls: type[T]) -> T:
+    try:
+        return _FAST.structure(data, cls)
+    except RecursionError:
+        raise DataError([("$", "nested too deeply")]) from None
+    except Exception:  # noqa: BLE001 - re-run with detailed validation for paths
+        pass
+    try:
+        result = _DETAILED.structure(data, cls)
+    except RecursionError:
+        raise DataError([("$", "nested too deeply")]) from None
+    except Exception as error:  # noqa: BLE001 - every failure becomes a DataError
+        problems = list(dict.fromkeys(_problems(error)))
+        raise DataError(problems) from None
+    return result  # the fast path failed where the detailed one did not: trust the latter
+
+
+# ---------------------------------------------------------------------- public functions
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """A model object (or :class:`Dataset`) as JSON-ready builtins, with ``schema_version``.
+
+    >>> from summit_events import Source, to_dict
+    >>> to_dict(Source(id="s", outlet="BBC", title="T", url="https://bbc.co.uk"))
+    {'schema_version': 1, 'id': 's', 'outlet': 'BBC', 'title': 'T', 'url': 'https://bbc.co.uk'}
+    """
+    if not attrs.has(type(obj)):
+        raise TypeError(f"expected a summit_events model object, got {type(obj).__name__}")
+    return {"schema_version": SCHEMA_VERSION, **_FAST.unstructure(obj)}
+
+
+def from_dict(data: object, cls: type[T]) -> T:
+    """Build ``cls`` from JSON-ready builtins; :class:`DataError` lists every problem."""
+    if not attrs.has(cls):
+        raise TypeError(f"expected a summit_events model class, got {cls!r}")
+    if type(data) is not dict:
+        raise DataError([("$", f"expected an object, got {_json_type(data)}")])
+    body = dict(data)
+    if "schema_version" not in body:
+        raise DataError([("$.schema_version", f'missing; add "schema_version": {SCHEMA_VERSION}')])
+    version = body.pop("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise DataError([(
+            "$.schema_version",
+            f"unsupported version {version!r}; this release reads version {SCHEMA_VERSION} "
+            "(upgrade summit-events to read newer files)",
+        )])
+    return _structure(body, cls)
+
+
+def to_json(obj: Any) -> str:
+    """Canonical JSON text for a model object: sorted keys, 2-space indent, trailing newline."""
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _Invalid(f"duplicate key {repeated!r} in a JSON object")
+    return result
+
+
+def parse_json(text: str | bytes) -> object:
+    """Parse JSON text (``str`` or UTF-8 ``bytes``) strictly, raising :class:`DataError`."""
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise DataError([("$", f"not UTF-8 text: invalid byte at offset {error.start}")]) from None
+    if not isinstance(text, str):
+        raise TypeError(f"expected str or bytes, got {type(text).__name__}")
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise DataError([("$", f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}")]) from None
+    except _Invalid as error:
+        raise DataError([("$", str(error))]) from None
+    except RecursionError:
+        raise DataError([("$", "nested too deeply")]) from None
+
+
+def _no_constant(name: str) -> object:
+    raise _Invalid(f"{name} is not valid JSON")
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Build ``cls`` from JSON text; :class:`DataError` lists every problem with its path.
+
+    >>> from summit_events import Dataset, from_json
+    >>> from_json('{"schema_version": 1, "data_version": "x"}', Dataset).data_version
+    'x'
+    """
+    return from_dict(parse_json(text), cls)
+
+
+def load_dataset(data: bytes) -> Dataset:
+    """The :class:`Dataset` in a file's bytes."""
+    return from_json(data, Dataset)

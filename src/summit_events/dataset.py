@@ -1,0 +1,389 @@
+"""The :class:`Dataset`: every record, checked as a whole, with query methods.
+
+A dataset is a frozen attrs object like the records it holds. Building one checks the
+links between records (unique ids, references to people, events and sources that exist);
+the indexes behind the queries are built on first use and cached on the instance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from . import _checks as check
+from .errors import DataError, NotFoundError, Problem
+from .models import (
+    EVENT_TYPES,
+    REACTION_TYPES,
+    Attributed,
+    Call,
+    Event,
+    EventBase,
+    EventStatus,
+    MarketReaction,
+    MediaReaction,
+    Meeting,
+    Occurrence,
+    Person,
+    PersonKind,
+    Reaction,
+    Source,
+    StatementReaction,
+)
+
+__all__ = ["Dataset", "normalize"]
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalize(name: str) -> str:
+    """Fold case, accents and punctuation: ``"Zelenskyy"`` and ``"ZELENSKYY"`` match.
+
+    >>> normalize("  Volodymyr  Zelens'kyy ")
+    'volodymyr zelenskyy'
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("'", "").replace("’", "")
+    return _NOT_WORD.sub(" ", plain).strip()
+
+
+def _tuple_of(kind: type | tuple[type, ...]) -> check.Validator:
+    return check.tuple_of(check.instance(kind) if isinstance(kind, type) else _any_of(kind))
+
+
+def _any_of(kinds: tuple[type, ...]) -> check.Validator:
+    names = " or ".join(k.__name__ for k in kinds)
+
+    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kinds):
+            raise check.fail(attribute, f"expected {names}, got {type(value).__name__}")
+
+    return validate
+
+
+def _event_key(event: EventBase) -> tuple[dt.date, dt.datetime, str]:
+    assert event.timing is not None
+    return event.timing.date, event.timing.sort_key, event.id
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Dataset:
+    """Every record of one data release (or of a user's own file in the same format).
+
+    Build it with :func:`summit_events.load` or :func:`summit_events.from_json`; building it
+    by hand checks the same rules and raises :class:`DataError` listing every broken link.
+    """
+
+    data_version: str = attrs.field(validator=check.text)
+    people: tuple[Person, ...] = attrs.field(default=(), validator=_tuple_of(Person))
+    calls: tuple[Call, ...] = attrs.field(default=(), validator=_tuple_of(Call))
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), validator=_tuple_of(Meeting))
+    occurrences: tuple[Occurrence, ...] = attrs.field(default=(), validator=_tuple_of(Occurrence))
+    reactions: tuple[Reaction, ...] = attrs.field(
+        default=(), validator=_tuple_of((MediaReaction, StatementReaction, MarketReaction))
+    )
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=_tuple_of(Source))
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(_link_problems(self))
+        if problems:
+            raise DataError(problems)
+
+    # ------------------------------------------------------------------ indexes (lazy)
+
+    @functools.cached_property
+    def _people_by_id(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
+
+    @functools.cached_property
+    def _events_by_id(self) -> dict[str, Event]:
+        return {event.id: event for event in self._all_events}
+
+    @functools.cached_property
+    def _all_events(self) -> tuple[Event, ...]:
+        events: list[Event] = [*self.calls, *self.meetings, *self.occurrences]
+        dated = sorted((e for e in events if e.timing is not None), key=_event_key)
+        undated = sorted((e for e in events if e.timing is None), key=lambda e: e.id)
+        return (*dated, *undated)
+
+    @functools.cached_property
+    def _dated(self) -> _Ordered:
+        return _Ordered([e for e in self._all_events if e.timing is not None])
+
+    @functools.cached_property
+    def _by_person(self) -> dict[str, _Ordered]:
+        lists: dict[str, list[Event]] = {}
+        for event in self._all_events:
+            for person in event.person_ids:
+                lists.setdefault(person, []).append(event)
+        return {person: _Ordered(events) for person, events in lists.items()}
+
+    @functools.cached_property
+    def _reactions_by_event(self) -> dict[str | None, tuple[Reaction, ...]]:
+        lists: dict[str | None, list[Reaction]] = {}
+        for reaction in self.reactions:
+            lists.setdefault(reaction.event, []).append(reaction)
+        return {
+            event: tuple(sorted(items, key=lambda r: (r.date or dt.date.max, r.id)))
+            for event, items in lists.items()
+        }
+
+    @functools.cached_property
+    def _person_keys(self) -> dict[str, tuple[str, ...]]:
+        keys: dict[str, list[str]] = {}
+        for person in self.people:
+            names = {person.id.replace("-", " "), person.name, *person.aliases}
+            surname = person.name.split()[-1]
+            forms = {normalize(n) for n in names} | {normalize(surname)}
+            for form in forms:
+                keys.setdefault(form, []).append(person.id)
+        return {key: tuple(ids) for key, ids in keys.items()}
+
+    @functools.cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    # ------------------------------------------------------------------ lookups
+
+    @property
+    def leaders(self) -> tuple[Person, ...]:
+        """The people whose kind is ``leader``."""
+        return tuple(p for p in self.people if p.kind is PersonKind.LEADER)
+
+    def person(self, query: str | Person) -> Person:
+        """The person with this id, name or alias (case-, accent- and punctuation-insensitive).
+
+        A surname alone works when only one person has it. Raises :class:`NotFoundError`
+        (a :class:`LookupError`) with close matches when nothing matches, or when several do.
+        """
+        if isinstance(query, Person):
+            return self._people_by_id[query.id] if query.id in self._people_by_id else self._missing_person(query.id)
+        found = self._people_by_id.get(query)
+        if found is not None:
+            return found
+        ids = self._person_keys.get(normalize(query), ())
+        if len(ids) == 1:
+            return self._people_by_id[ids[0]]
+        if ids:
+            names = [self._people_by_id[i].name for i in ids]
+            raise NotFoundError("single person", query, names)
+        return self._missing_person(query)
+
+    def _missing_person(self, query: str) -> Person:
+        close = difflib.get_close_matches(normalize(query), list(self._person_keys), n=5, cutoff=0.6)
+        names = dict.fromkeys(self._people_by_id[i].name for key in close for i in self._person_keys[key])
+        raise NotFoundError("person", query, list(names)[:3])
+
+    def event(self, event_id: str) -> Event:
+        """The call, meeting or occurrence with this id; :class:`NotFoundError` if none."""
+        found = self._events_by_id.get(event_id)
+        if found is None:
+            close = difflib.get_close_matches(event_id, list(self._events_by_id), n=3, cutoff=0.5)
+            raise NotFoundError("event", event_id, close)
+        return found
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id; :class:`NotFoundError` if none."""
+        found = self._sources_by_id.get(source_id)
+        if found is None:
+            close = difflib.get_close_matches(source_id, list(self._sources_by_id), n=3, cutoff=0.5)
+            raise NotFoundError("source", source_id, close)
+        return found
+
+    def sources_of(self, record: Person | EventBase | Reaction | Attributed) -> tuple[Source, ...]:
+        """The :class:`Source` objects a record cites."""
+        return tuple(self.source(source_id) for source_id in record.sources)
+
+    # ------------------------------------------------------------------ queries
+
+    def events(
+        self,
+        participant: str | Person | None = None,
+        kind: str | type[EventBase] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        status: EventStatus | str | None = None,
+        country: str | None = None,
+        zone: str | None = None,
+    ) -> tuple[Event, ...]:
+        """Events matching every filter given, in time order.
+
+        ``kind`` is ``"call"``, ``"meeting"`` or ``"occurrence"`` (or the class).
+        ``since``/``until`` are inclusive dates; by default they are compared with each event's
+        own date (``timing.date``), and with ``zone="Europe/Moscow"`` with its date in that zone
+        (an event whose date there is not pinned down matches if any of its possible dates do).
+        Undated events (never held) only appear when no date bound is given.
+        ``country`` (alpha-3) matches a participant's side or a listed party.
+        """
+        wanted_kind = _event_kind(kind)
+        wanted_status = None if status is None else EventStatus(status)
+        if zone is not None and check.zone_info(zone) is None:
+            raise ValueError(f"{zone!r} is not an IANA time zone such as 'Europe/Moscow'")
+        if participant is not None:
+            person = self.person(participant)
+            ordered = self._by_person.get(person.id, _EMPTY)
+        else:
+            ordered = self._dated if since or until else None
+        if since is None and until is None:
+            pool: Sequence[Event] = ordered.events if ordered is not None else self._all_events
+        else:
+            assert ordered is not None
+            slack = dt.timedelta(days=0 if zone is None else 1)
+            pool = ordered.window(since and since - slack, until and until + slack)
+        return tuple(
+            event
+            for event in pool
+            if (wanted_kind is None or event.kind == wanted_kind)
+            and (wanted_status is None or event.status is wanted_status)
+            and (country is None or _has_country(event, country, self._people_by_id))
+            and (zone is None or _in_window(event, zone, since, until))
+        )
+
+    def calls_between(self, first: str | Person, second: str | Person) -> tuple[Call, ...]:
+        """The calls in which both people took part, in time order."""
+        a, b = self.person(first).id, self.person(second).id
+        ordered = self._by_person.get(a, _EMPTY)
+        return tuple(e for e in ordered.events if isinstance(e, Call) and b in e.person_ids)
+
+    def reactions_to(self, event: str | EventBase, kind: str | None = None) -> tuple[Reaction, ...]:
+        """Reactions to an event (by object or id), by date; ``kind`` is media, statement or market."""
+        event_id = event.id if isinstance(event, EventBase) else self.event(event).id
+        if kind is not None and kind not in REACTION_TYPES:
+            raise ValueError(f"unknown reaction kind {kind!r}; expected one of {', '.join(REACTION_TYPES)}")
+        found = self._reactions_by_event.get(event_id, ())
+        return found if kind is None else tuple(r for r in found if r.kind == kind)
+
+    def timeline(self) -> tuple[Event | Reaction, ...]:
+        """Every dated record (events and reactions), in time order."""
+        def key(record: Event | Reaction) -> tuple[dt.date, int, dt.datetime, str]:
+            if isinstance(record, EventBase):
+                assert record.timing is not None
+                return record.timing.date, 0, record.timing.sort_key, record.id
+            assert record.date is not None
+            return record.date, 1, dt.datetime.min.replace(tzinfo=dt.timezone.utc), record.id
+
+        dated_reactions = [r for r in self.reactions if r.date is not None]
+        return tuple(sorted([*self._dated.events, *dated_reactions], key=key))
+
+    def search(self, text: str) -> tuple[Person | Event, ...]:
+        """People and events whose names, titles, summaries or topics contain every word of ``text``."""
+        words = normalize(text).split()
+        if not words:
+            return ()
+
+        def hit(*fields: str) -> bool:
+            haystack = normalize(" ".join(fields))
+            return all(word in haystack for word in words)
+
+        people = [p for p in self.people if hit(p.id, p.name, *p.aliases)]
+        events = [e for e in self._all_events if hit(e.id, e.title, e.summary, *e.topics)]
+        return (*people, *events)
+
+
+class _Ordered:
+    """Events in time order with their dates, for range queries by bisection."""
+
+    __slots__ = ("events", "dates")
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = tuple(events)
+        self.dates = [e.timing.date if e.timing is not None else dt.date.max for e in self.events]
+
+    def window(self, since: dt.date | None, until: dt.date | None) -> Sequence[Event]:
+        low = 0 if since is None else bisect.bisect_left(self.dates, since)
+        high = bisect.bisect_left(self.dates, dt.date.max) if until is None else bisect.bisect_right(self.dates, until)
+        return self.events[low:high]
+
+
+_EMPTY = _Ordered(())
+
+
+def _event_kind(kind: str | type[EventBase] | None) -> str | None:
+    if kind is None:
+        return None
+    if isinstance(kind, type) and issubclass(kind, EventBase):
+        return kind.kind
+    if kind not in EVENT_TYPES:
+        raise ValueError(f"unknown event kind {kind!r}; expected one of {', '.join(EVENT_TYPES)}")
+    return str(kind)
+
+
+def _has_country(event: EventBase, country: str, people: dict[str, Person]) -> bool:
+    return country in event.parties or any(p.side == country for p in event.participants)
+
+
+def _in_window(event: EventBase, zone: str, since: dt.date | None, until: dt.date | None) -> bool:
+    if event.timing is None:
+        return since is None and until is None
+    low, high = event.timing.dates_in(zone)
+    return (since is None or high >= since) and (until is None or low <= until)
+
+
+# ---------------------------------------------------------------------- link checks
+
+
+def _duplicates(records: Iterable[tuple[str, str]]) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for path, record_id in records:
+        if record_id in seen:
+            yield f"{path}.id", f"duplicate id {record_id!r} (first used at {seen[record_id]})"
+        else:
+            seen[record_id] = path
+
+
+def _link_problems(ds: Dataset) -> Iterator[Problem]:
+    """Every broken link in ``ds``: repeated ids, unknown people, events or sources."""
+    people = {p.id for p in ds.people}
+    sources = {s.id for s in ds.sources}
+    groups: dict[str, Sequence[EventBase]] = {"calls": ds.calls, "meetings": ds.meetings, "occurrences": ds.occurrences}
+    yield from _duplicates((f"$.people[{i}]", p.id) for i, p in enumerate(ds.people))
+    yield from _duplicates((f"$.sources[{i}]", s.id) for i, s in enumerate(ds.sources))
+    yield from _duplicates((f"$.reactions[{i}]", r.id) for i, r in enumerate(ds.reactions))
+    yield from _duplicates((f"$.{g}[{i}]", e.id) for g, items in groups.items() for i, e in enumerate(items))
+    events = {e.id for items in groups.values() for e in items}
+
+    def cited(path: str, ids: Iterable[str]) -> Iterator[Problem]:
+        for index, source_id in enumerate(ids):
+            if source_id not in sources:
+                yield f"{path}.sources[{index}]", f"unknown source id {source_id!r}"
+
+    def known(path: str, person_id: str | None) -> Iterator[Problem]:
+        if person_id is not None and person_id not in people:
+            yield path, f"unknown person id {person_id!r}"
+
+    for i, person in enumerate(ds.people):
+        yield from cited(f"$.people[{i}]", person.sources)
+        for j, office in enumerate(person.offices):
+            yield from cited(f"$.people[{i}].offices[{j}]", office.sources)
+    for group, items in groups.items():
+        for i, event in enumerate(items):
+            path = f"$.{group}[{i}]"
+            yield from cited(path, event.sources)
+            for j, participant in enumerate(event.participants):
+                yield from known(f"{path}.participants[{j}].person", participant.person)
+            for field in ("durations", "outcomes", "status_claims"):
+                for j, claim in enumerate(getattr(event, field)):
+                    yield from cited(f"{path}.{field}[{j}]", claim.sources)
+                    yield from known(f"{path}.{field}[{j}].person", claim.person)
+            for j, relation in enumerate(event.related):
+                if relation.target not in events:
+                    yield f"{path}.related[{j}].target", f"unknown event id {relation.target!r}"
+                elif relation.target == event.id:
+                    yield f"{path}.related[{j}].target", "an event cannot relate to itself"
+    for i, reaction in enumerate(ds.reactions):
+        path = f"$.reactions[{i}]"
+        yield from cited(path, reaction.sources)
+        if reaction.event is not None and reaction.event not in events:
+            yield f"{path}.event", f"unknown event id {reaction.event!r}"
+        if isinstance(reaction, StatementReaction):
+            yield from known(f"{path}.speaker", reaction.speaker)
+        if isinstance(reaction, MarketReaction) and reaction.event is None:
+            yield f"{path}.event", "a market move must name the event it reacts to"

@@ -1,0 +1,577 @@
+"""The record types: frozen, slotted, keyword-only attrs classes with no I/O.
+
+Records refer to each other by id (a participant names a person id, a reaction names an
+event id, every record names source ids); :class:`~summit_events.dataset.Dataset` checks
+that those ids exist. Everything here checks its own fields when it is built and raises
+:class:`~summit_events.errors.DataError` naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import ClassVar, Literal
+
+import attrs
+
+from . import _checks as check
+from .errors import DataError
+
+__all__ = [
+    "Attributed",
+    "Call",
+    "CallMedium",
+    "Claim",
+    "CoordinatePrecision",
+    "DurationClaim",
+    "EventBase",
+    "EventStatus",
+    "LocalDate",
+    "MarketReaction",
+    "MediaReaction",
+    "Meeting",
+    "MeetingFormat",
+    "Occurrence",
+    "OccurrenceKind",
+    "Office",
+    "Participant",
+    "Person",
+    "PersonKind",
+    "Place",
+    "Qualifier",
+    "ReactionBase",
+    "Relation",
+    "RelationKind",
+    "Role",
+    "Source",
+    "Stance",
+    "StatementReaction",
+    "StatusClaim",
+    "Timing",
+    "Event",
+    "Reaction",
+    "EVENT_TYPES",
+    "REACTION_TYPES",
+]
+
+frozen = attrs.frozen(kw_only=True, slots=True, cache_hash=False)
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class PersonKind(str, enum.Enum):
+    """Why a person is in the data."""
+
+    LEADER = "leader"  #: head of state or government (or elected to be one)
+    OFFICIAL = "official"  #: minister, envoy, adviser, spokesperson, diplomat
+    PRIVATE = "private"  #: a private person the events involve (e.g. a released prisoner)
+
+
+class EventStatus(str, enum.Enum):
+    """Whether an event happened."""
+
+    HELD = "held"
+    REPORTED_UNCONFIRMED = "reported_unconfirmed"  #: reported, not confirmed by the parties
+    PLANNED = "planned"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+class CallMedium(str, enum.Enum):
+    """How a call was held."""
+
+    PHONE = "phone"
+    VIDEO = "video"
+
+
+class MeetingFormat(str, enum.Enum):
+    """What kind of in-person meeting."""
+
+    BILATERAL_SUMMIT = "bilateral_summit"  #: leaders of two countries
+    DELEGATION_TALKS = "delegation_talks"  #: ministers or envoys, not the leaders
+    ENVOY_VISIT = "envoy_visit"  #: an envoy received by a leader or official abroad
+    MULTILATERAL = "multilateral"  #: three or more parties
+
+
+class OccurrenceKind(str, enum.Enum):
+    """Dated events that are neither calls nor meetings."""
+
+    PRISONER_EXCHANGE = "prisoner_exchange"
+    ANNOUNCEMENT = "announcement"
+    SANCTIONS = "sanctions"
+
+
+class Role(str, enum.Enum):
+    """The part a person plays in an event."""
+
+    PRINCIPAL = "principal"  #: a leader or head of a delegation
+    DELEGATE = "delegate"  #: a member of a delegation
+    HOST = "host"  #: represents the host of talks between others
+    SUBJECT = "subject"  #: the event is about them (e.g. a released prisoner)
+
+
+class Qualifier(str, enum.Enum):
+    """How exact a reported figure is."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    NEARLY = "nearly"  #: "nearly", "almost": a little less than the figure
+    LESS_THAN = "less_than"
+
+
+class Stance(str, enum.Enum):
+    """A statement's attitude to the event or process it comments on."""
+
+    SUPPORTIVE = "supportive"
+    CRITICAL = "critical"
+    NEUTRAL = "neutral"
+    MIXED = "mixed"
+
+
+class RelationKind(str, enum.Enum):
+    """How one event relates to another."""
+
+    FOLLOWS = "follows"  #: a follow-up to the target
+    PREPARES = "prepares"  #: preparation for the target
+    PART_OF = "part_of"  #: a component of the target
+    CONTEXT = "context"  #: background that the target was reported against
+
+
+class CoordinatePrecision(str, enum.Enum):
+    """What a place's coordinates point at."""
+
+    SITE = "site"  #: the building, base or compound itself
+    CITY = "city"  #: the city centre: the exact site is not pinned down
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@frozen
+class Source:
+    """A published text that records cite by ``id``."""
+
+    id: str = attrs.field(validator=check.slug)
+    outlet: str = attrs.field(validator=check.text)  #: publisher, e.g. "Kyiv Independent"
+    title: str = attrs.field(validator=check.text)
+    url: str = attrs.field(validator=check.url)
+    published: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
+    #: the section of the article cited, when the source is the Wikipedia article
+    section: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    #: where the text was read, when that is a reprint of ``outlet``'s original
+    via: str | None = attrs.field(default=None, validator=check.optional(check.url))
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@frozen
+class Attributed:
+    """Who asserts something, and where that is reported (the base of every claim)."""
+
+    by: str = attrs.field(validator=check.text)  #: "Kremlin", "Yuri Ushakov", "NPR"
+    #: the id of the person asserting, when ``by`` is a person in the data
+    person: str | None = attrs.field(default=None, validator=check.optional(check.slug))
+    #: a short verbatim quote, as the source gives it
+    quote: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    sources: tuple[str, ...] = attrs.field(validator=check.sources)
+
+
+@frozen
+class Claim(Attributed):
+    """Something asserted by someone: an outcome, a position, an account of events."""
+
+    text: str = attrs.field(validator=check.text)  #: what is claimed, in our words
+
+
+def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    check.instance(int)(_, attribute, value)
+    if value <= 0:
+        raise check.fail(attribute, "must be a positive number of minutes")
+
+
+@frozen
+class DurationClaim(Attributed):
+    """A length of an event as one party or outlet gives it."""
+
+    minutes: int = attrs.field(validator=_positive)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=check.instance(Qualifier))
+
+
+@frozen
+class StatusClaim(Attributed):
+    """One party's account of whether an event happened, or happens."""
+
+    status: EventStatus = attrs.field(validator=check.instance(EventStatus))
+    text: str | None = attrs.field(default=None, validator=check.optional(check.text))
+
+
+# --------------------------------------------------------------------------- people
+
+
+@frozen
+class Office:
+    """An office a person held; ``start``/``end`` are ``None`` where no source gives them."""
+
+    title: str = attrs.field(validator=check.text)  #: "Secretary of State"
+    country: str = attrs.field(validator=check.country)
+    start: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
+    end: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
+    sources: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.slug, unique=True))
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise DataError([("$.end", f"{self.end} is before start {self.start}")])
+
+    def held_on(self, day: dt.date) -> bool:
+        """Whether the office was held on ``day`` as far as the data knows.
+
+        An unknown start counts as "not known to be held" (``False``); an unknown end
+        means the office is still held as of the data version.
+        """
+        return (
+            self.start is not None
+            and self.start <= day
+            and (self.end is None or day <= self.end)
+        )
+
+
+@frozen
+class Person:
+    """Someone the events involve: a leader, an official or a private person."""
+
+    id: str = attrs.field(validator=check.slug)  #: e.g. "vladimir-putin"
+    name: str = attrs.field(validator=check.text)  #: the usual English form
+    #: other spellings and short forms that lookups accept ("Zelensky", "Putin")
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.text, unique=True))
+    country: str = attrs.field(validator=check.country)  #: ISO 3166-1 alpha-3
+    kind: PersonKind = attrs.field(validator=check.instance(PersonKind))
+    offices: tuple[Office, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(Office)))
+    #: Wikidata item id, only when verified
+    wikidata: str | None = attrs.field(default=None, validator=check.optional(check.wikidata))
+    sources: tuple[str, ...] = attrs.field(validator=check.sources)
+
+    def offices_on(self, day: dt.date) -> tuple[Office, ...]:
+        """The offices held on ``day`` (see :meth:`Office.held_on`)."""
+        return tuple(office for office in self.offices if office.held_on(day))
+
+
+# --------------------------------------------------------------------------- time and place
+
+
+@frozen
+class LocalDate:
+    """The date of an event in another time zone, where a source gives it without a clock time."""
+
+    date: dt.date = attrs.field(validator=check.day)
+    zone: str = attrs.field(validator=check.zone)
+
+
+_DAY = dt.timedelta(days=1)
+
+
+@frozen
+class Timing:
+    """When an event happened: a date in a named IANA zone, with clock times only when sourced.
+
+    ``date`` is the calendar date in ``zone`` (the zone the sources date it in). ``start`` and
+    ``end`` are aware datetimes and present only when a source gives the clock time.
+    ``local_dates`` records the date in other zones where sources give it but no clock time
+    (a call on the evening of 18 August in Washington is 19 August in Moscow).
+    """
+
+    date: dt.date = attrs.field(validator=check.day)
+    zone: str = attrs.field(validator=check.zone)
+    start: dt.datetime | None = attrs.field(default=None, validator=check.optional(check.aware))
+    end: dt.datetime | None = attrs.field(default=None, validator=check.optional(check.aware))
+    local_dates: tuple[LocalDate, ...] = attrs.field(
+        default=(), validator=check.tuple_of(check.instance(LocalDate))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if self.start is not None and self._in(self.start, self.zone) != self.date:
+            problems.append(("$.start", f"{self.start.isoformat()} is not on {self.date} in {self.zone}"))
+        if self.start is not None and self.end is not None and self.end < self.start:
+            problems.append(("$.end", f"{self.end.isoformat()} is before start {self.start.isoformat()}"))
+        zones = [self.zone]
+        for index, local in enumerate(self.local_dates):
+            path = f"$.local_dates[{index}]"
+            if local.zone in zones:
+                problems.append((path, f"a second date for zone {local.zone}"))
+            zones.append(local.zone)
+            low, high = self._span(local.zone, ignore_local=True)
+            if not low <= local.date <= high:
+                problems.append((path, f"{local.date} in {local.zone} cannot be {self.date} in {self.zone}"))
+        if problems:
+            raise DataError(problems)
+
+    @staticmethod
+    def _in(moment: dt.datetime, zone: str) -> dt.date:
+        info = check.zone_info(zone)
+        assert info is not None  # checked by the field validator
+        return moment.astimezone(info).date()
+
+    def _span(self, zone: str, *, ignore_local: bool = False) -> tuple[dt.date, dt.date]:
+        if self.start is not None:
+            first = self._in(self.start, zone)
+            return first, self._in(self.end, zone) if self.end is not None else first
+        if zone == self.zone:
+            return self.date, self.date
+        if not ignore_local:
+            for local in self.local_dates:
+                if local.zone == zone:
+                    return local.date, local.date
+        info, here = check.zone_info(zone), check.zone_info(self.zone)
+        begin = dt.datetime.combine(self.date, dt.time(), here)
+        last = begin + _DAY - dt.timedelta(microseconds=1)
+        return begin.astimezone(info).date(), last.astimezone(info).date()
+
+    def dates_in(self, zone: str) -> tuple[dt.date, dt.date]:
+        """The earliest and latest date the event can have in ``zone`` (equal when known).
+
+        >>> Timing(date=dt.date(2025, 8, 18), zone="America/New_York").dates_in("Europe/Moscow")
+        (datetime.date(2025, 8, 18), datetime.date(2025, 8, 19))
+        """
+        if check.zone_info(zone) is None:
+            raise DataError([("$", f"{zone!r} is not an IANA time zone such as 'Europe/Moscow'")])
+        return self._span(zone)
+
+    def date_in(self, zone: str) -> dt.date | None:
+        """The date in ``zone`` if the data pins it down, else ``None``."""
+        low, high = self.dates_in(zone)
+        return low if low == high else None
+
+    @property
+    def sort_key(self) -> dt.datetime:
+        """A UTC instant for ordering: ``start`` when known, else the start of ``date`` in ``zone``."""
+        if self.start is not None:
+            return self.start.astimezone(dt.timezone.utc)
+        return dt.datetime.combine(self.date, dt.time(), check.zone_info(self.zone)).astimezone(dt.timezone.utc)
+
+
+@frozen
+class Place:
+    """Where a meeting was (or was to be) held.
+
+    Coordinates are WGS 84 degrees, present only where the place is unambiguous, with
+    ``precision`` saying whether they mark the site itself or only the city.
+    """
+
+    name: str = attrs.field(validator=check.text)
+    city: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    country: str = attrs.field(validator=check.country)
+    latitude: float | None = attrs.field(default=None, validator=check.optional(check.number))
+    longitude: float | None = attrs.field(default=None, validator=check.optional(check.number))
+    precision: CoordinatePrecision | None = attrs.field(
+        default=None, validator=check.optional(check.instance(CoordinatePrecision))
+    )
+    zone: str | None = attrs.field(default=None, validator=check.optional(check.zone))
+
+    def __attrs_post_init__(self) -> None:
+        has = (self.latitude is not None, self.longitude is not None, self.precision is not None)
+        if any(has) and not all(has):
+            raise DataError([("$", "latitude, longitude and precision go together: give all three or none")])
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            raise DataError([("$.latitude", f"{self.latitude} is outside -90..90")])
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            raise DataError([("$.longitude", f"{self.longitude} is outside -180..180")])
+
+
+# --------------------------------------------------------------------------- events
+
+
+@frozen
+class Participant:
+    """A person taking part in an event, on one side."""
+
+    person: str = attrs.field(validator=check.slug)  #: a person id
+    side: str = attrs.field(validator=check.country)  #: the country they represent (alpha-3)
+    role: Role = attrs.field(default=Role.PRINCIPAL, validator=check.instance(Role))
+    #: where they were, when a source says (e.g. "Sochi")
+    location: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    #: the IANA zone they were in, when known
+    zone: str | None = attrs.field(default=None, validator=check.optional(check.zone))
+
+
+@frozen
+class Relation:
+    """A link from one event to another."""
+
+    kind: RelationKind = attrs.field(validator=check.instance(RelationKind))
+    target: str = attrs.field(validator=check.slug)  #: an event id
+    note: str | None = attrs.field(default=None, validator=check.optional(check.text))
+
+
+_NEEDS_TIMING = frozenset({EventStatus.HELD, EventStatus.REPORTED_UNCONFIRMED})
+
+
+@frozen
+class EventBase:
+    """The fields every event has; see :class:`Call`, :class:`Meeting`, :class:`Occurrence`."""
+
+    kind: ClassVar[str]
+
+    id: str = attrs.field(validator=check.slug)
+    title: str = attrs.field(validator=check.text)  #: a short headline
+    summary: str = attrs.field(validator=check.text)  #: what happened, in our words
+    status: EventStatus = attrs.field(default=EventStatus.HELD, validator=check.instance(EventStatus))
+    #: ``None`` only for events that did not take place and had no date
+    timing: Timing | None = attrs.field(default=None, validator=check.optional(check.instance(Timing)))
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), validator=check.tuple_of(check.instance(Participant))
+    )
+    #: countries (alpha-3) taking part where the data names no individual
+    parties: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.country, unique=True))
+    topics: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.text, unique=True))
+    durations: tuple[DurationClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(check.instance(DurationClaim))
+    )
+    outcomes: tuple[Claim, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(Claim)))
+    #: differing accounts of whether the event happened (``status`` is the data's verdict)
+    status_claims: tuple[StatusClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(check.instance(StatusClaim))
+    )
+    related: tuple[Relation, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(Relation)))
+    sources: tuple[str, ...] = attrs.field(validator=check.sources)
+
+    def __attrs_post_init__(self) -> None:
+        if self.timing is None and self.status in _NEEDS_TIMING:
+            raise DataError([("$.timing", f"an event with status {self.status.value!r} needs a timing")])
+        people = [p.person for p in self.participants]
+        for index, person in enumerate(people):
+            if person in people[:index]:
+                raise DataError([(f"$.participants[{index}].person", f"{person!r} is listed twice")])
+
+    @property
+    def date(self) -> dt.date | None:
+        """The event's date in its own zone (``None`` if it has none)."""
+        return None if self.timing is None else self.timing.date
+
+    @property
+    def person_ids(self) -> tuple[str, ...]:
+        """The ids of all participants, in order."""
+        return tuple(p.person for p in self.participants)
+
+    def duration_range(self) -> tuple[int, int] | None:
+        """The shortest and longest duration claimed, in minutes (``None`` if none is).
+
+        Each claim stays available in :attr:`durations` with who made it.
+        """
+        if not self.durations:
+            return None
+        minutes = [claim.minutes for claim in self.durations]
+        return min(minutes), max(minutes)
+
+
+@frozen
+class Call(EventBase):
+    """A leader-level phone or video call."""
+
+    kind: ClassVar[str] = "call"
+
+    medium: CallMedium = attrs.field(default=CallMedium.PHONE, validator=check.instance(CallMedium))
+    #: the id of the person who placed the call, when a source says
+    initiator: str | None = attrs.field(default=None, validator=check.optional(check.slug))
+
+    def __attrs_post_init__(self) -> None:
+        EventBase.__attrs_post_init__(self)
+        if self.timing is None:
+            raise DataError([("$.timing", "a call needs a timing")])
+        if self.initiator is not None and self.initiator not in self.person_ids:
+            raise DataError([("$.initiator", f"{self.initiator!r} is not a participant")])
+
+
+@frozen
+class Meeting(EventBase):
+    """An in-person meeting: a summit, delegation talks, an envoy's visit."""
+
+    kind: ClassVar[str] = "meeting"
+
+    format: MeetingFormat = attrs.field(validator=check.instance(MeetingFormat))
+    place: Place | None = attrs.field(default=None, validator=check.optional(check.instance(Place)))
+    #: the host country, where one side hosts (``None`` for a neutral or unknown host)
+    host: str | None = attrs.field(default=None, validator=check.optional(check.country))
+
+
+@frozen
+class Occurrence(EventBase):
+    """Another dated event in the story: a prisoner exchange, an announcement, sanctions."""
+
+    kind: ClassVar[str] = "occurrence"
+
+    category: OccurrenceKind = attrs.field(validator=check.instance(OccurrenceKind))
+
+
+# --------------------------------------------------------------------------- reactions
+
+
+@frozen
+class ReactionBase:
+    """The fields every reaction has; see the three kinds below."""
+
+    kind: ClassVar[str]
+
+    id: str = attrs.field(validator=check.slug)
+    #: the id of the event reacted to; ``None`` for a statement that sets the scene
+    event: str | None = attrs.field(default=None, validator=check.optional(check.slug))
+    date: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
+    sources: tuple[str, ...] = attrs.field(validator=check.sources)
+
+
+@frozen
+class MediaReaction(ReactionBase):
+    """How an outlet read an event."""
+
+    kind: ClassVar[Literal["media"]] = "media"
+
+    outlet: str = attrs.field(validator=check.text)
+    gist: str = attrs.field(validator=check.text)  #: our summary of the commentary
+    quote: str | None = attrs.field(default=None, validator=check.optional(check.text))
+
+
+@frozen
+class StatementReaction(ReactionBase):
+    """A statement by a person in the data."""
+
+    kind: ClassVar[Literal["statement"]] = "statement"
+
+    speaker: str = attrs.field(validator=check.slug)  #: a person id
+    stance: Stance = attrs.field(validator=check.instance(Stance))
+    gist: str = attrs.field(validator=check.text)  #: our summary of what was said
+    quote: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    #: the occasion, where it matters ("at the Valdai Discussion Club in Sochi")
+    context: str | None = attrs.field(default=None, validator=check.optional(check.text))
+
+
+@frozen
+class MarketReaction(ReactionBase):
+    """A market move reported as a response to an event."""
+
+    kind: ClassVar[Literal["market"]] = "market"
+
+    instrument: str = attrs.field(validator=check.text)  #: "MOEX Russia Index", "RUB/USD"
+    change_percent: float = attrs.field(validator=check.number)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=check.instance(Qualifier))
+    level: float | None = attrs.field(default=None, validator=check.optional(check.number))
+    unit: str | None = attrs.field(default=None, validator=check.optional(check.text))  #: of ``level``
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is None:
+            raise DataError([("$.date", "a market move needs its trading date")])
+
+
+Event = Call | Meeting | Occurrence
+"""Any event: the union of :class:`Call`, :class:`Meeting` and :class:`Occurrence`."""
+
+Reaction = MediaReaction | StatementReaction | MarketReaction
+"""Any reaction; its JSON carries ``"kind": "media" | "statement" | "market"``."""
+
+EVENT_TYPES: dict[str, type[Call] | type[Meeting] | type[Occurrence]] = {
+    cls.kind: cls for cls in (Call, Meeting, Occurrence)
+}
+REACTION_TYPES: dict[str, type[MediaReaction] | type[StatementReaction] | type[MarketReaction]] = {
+    cls.kind: cls for cls in (MediaReaction, StatementReaction, MarketReaction)
+}
