@@ -15,7 +15,7 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .dataset import Dataset
+from .collection import Dataset
 from .errors import DataError, NotFoundError
 from .models import (
     Attributed,

@@ -23,6 +23,7 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNTRY = re.compile(r"[A-Z]{3}")
+PARTY = re.compile(r"[A-Z]{3}|EU|NATO|UN")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 
@@ -70,6 +71,7 @@ def matches(pattern: re.Pattern[str], what: str) -> Validator:
 
 slug = matches(SLUG, "an id (lowercase letters, digits and single hyphens, e.g. 'vladimir-putin')")
 country = matches(COUNTRY, "an ISO 3166-1 alpha-3 country code such as 'USA' or 'RUS'")
+party = matches(PARTY, "an ISO 3166-1 alpha-3 country code or one of 'EU', 'NATO', 'UN'")
 wikidata = matches(WIKIDATA, "a Wikidata item id such as 'Q7747'")
 url = matches(URL, "an http(s) URL")
 

@@ -35,7 +35,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from .dataset import Dataset
+from .collection import Dataset
 from .errors import DataError, Problem
 from . import models
 from .models import REACTION_TYPES, Reaction
@@ -183,28 +183,42 @@ def _class_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[objec
 
 
 def _reaction_hooks(converter: cattrs.Converter) -> None:
+    """Reactions are a union tagged by ``"kind"``: each class checks its tag, the union dispatches on it."""
     kinds = ", ".join(repr(k) for k in REACTION_TYPES)
-    hooks = {kind: converter.get_structure_hook(cls) for kind, cls in REACTION_TYPES.items()}
 
-    def structure(value: object, _: type) -> Reaction:
+    def tag(value: object) -> object:
         _expect(value, dict, "an object")
-        fields = dict(value)  # type: ignore[call-overload]
-        if "kind" not in fields:
+        if "kind" not in value:  # type: ignore[operator]
             raise DataError([("$.kind", f"missing reaction kind; expected one of {kinds}")])
-        kind = fields.pop("kind")
-        hook = hooks.get(kind) if type(kind) is str else None
-        if hook is None:
-            raise DataError([("$.kind", f"unknown reaction kind {kind!r}; expected one of {kinds}")])
-        return hook(fields, REACTION_TYPES[kind])  # type: ignore[no-any-return]
+        return value["kind"]  # type: ignore[index]
 
-    converter.register_structure_hook(Reaction, structure)  # type: ignore[arg-type]
     for kind, cls in REACTION_TYPES.items():
+        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+        def structure_one(value: object, _: type, _inner: Any = inner, _kind: str = kind, _cls: type = cls) -> Any:
+            found = tag(value)
+            if found != _kind:
+                raise DataError([("$.kind", f"expected {_kind!r} for a {_cls.__name__}, got {found!r}")])
+            return _inner({k: v for k, v in value.items() if k != "kind"}, _cls)  # type: ignore[attr-defined]
+
+        converter.register_structure_hook(cls, structure_one)
         plain = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
 
         def unstructure(obj: Any, _plain: Callable[[Any], dict[str, Any]] = plain, _kind: str = kind) -> dict[str, Any]:
             return {"kind": _kind, **_plain(obj)}
 
         converter.register_unstructure_hook(cls, unstructure)
+
+    hooks = {kind: converter.get_structure_hook(cls) for kind, cls in REACTION_TYPES.items()}
+
+    def structure(value: object, _: type) -> Reaction:
+        kind = tag(value)
+        hook = hooks.get(kind) if type(kind) is str else None  # type: ignore[arg-type]
+        if hook is None:
+            raise DataError([("$.kind", f"unknown reaction kind {kind!r}; expected one of {kinds}")])
+        return hook(value, REACTION_TYPES[kind])  # type: ignore[no-any-return, index]
+
+    converter.register_structure_hook(Reaction, structure)  # type: ignore[arg-type]
 
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:

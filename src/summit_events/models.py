@@ -1,7 +1,7 @@
 """The record types: frozen, slotted, keyword-only attrs classes with no I/O.
 
 Records refer to each other by id (a participant names a person id, a reaction names an
-event id, every record names source ids); :class:`~summit_events.dataset.Dataset` checks
+event id, every record names source ids); :class:`~summit_events.collection.Dataset` checks
 that those ids exist. Everything here checks its own fields when it is built and raises
 :class:`~summit_events.errors.DataError` naming the field.
 """
@@ -97,6 +97,7 @@ class MeetingFormat(str, enum.Enum):
 class OccurrenceKind(str, enum.Enum):
     """Dated events that are neither calls nor meetings."""
 
+    INAUGURATION = "inauguration"
     PRISONER_EXCHANGE = "prisoner_exchange"
     ANNOUNCEMENT = "announcement"
     SANCTIONS = "sanctions"
@@ -423,13 +424,17 @@ class EventBase:
     participants: tuple[Participant, ...] = attrs.field(
         default=(), validator=check.tuple_of(check.instance(Participant))
     )
-    #: countries (alpha-3) taking part where the data names no individual
-    parties: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.country, unique=True))
+    #: countries (alpha-3) or organisations (``EU``, ``NATO``, ``UN``) taking part, where the
+    #: data names no individual for them
+    parties: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.party, unique=True))
     topics: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.text, unique=True))
     durations: tuple[DurationClaim, ...] = attrs.field(
         default=(), validator=check.tuple_of(check.instance(DurationClaim))
     )
+    #: what came of the event (agreements, announcements, instructions), each with who says so
     outcomes: tuple[Claim, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(Claim)))
+    #: accounts of what was said or how it went, each with who gives it
+    accounts: tuple[Claim, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(Claim)))
     #: differing accounts of whether the event happened (``status`` is the data's verdict)
     status_claims: tuple[StatusClaim, ...] = attrs.field(
         default=(), validator=check.tuple_of(check.instance(StatusClaim))

@@ -41,7 +41,7 @@ from .models import (
 
 __all__ = ["Dataset", "normalize"]
 
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def normalize(name: str) -> str:
@@ -140,9 +140,8 @@ class Dataset:
     def _person_keys(self) -> dict[str, tuple[str, ...]]:
         keys: dict[str, list[str]] = {}
         for person in self.people:
-            names = {person.id.replace("-", " "), person.name, *person.aliases}
-            surname = person.name.split()[-1]
-            forms = {normalize(n) for n in names} | {normalize(surname)}
+            names = {normalize(n) for n in (person.id, person.name, *person.aliases)}
+            forms = names | {name.split()[-1] for name in names if name}
             for form in forms:
                 keys.setdefault(form, []).append(person.id)
         return {key: tuple(ids) for key, ids in keys.items()}
@@ -165,7 +164,7 @@ class Dataset:
         (a :class:`LookupError`) with close matches when nothing matches, or when several do.
         """
         if isinstance(query, Person):
-            return self._people_by_id[query.id] if query.id in self._people_by_id else self._missing_person(query.id)
+            query = query.id
         found = self._people_by_id.get(query)
         if found is not None:
             return found
@@ -243,7 +242,7 @@ class Dataset:
             for event in pool
             if (wanted_kind is None or event.kind == wanted_kind)
             and (wanted_status is None or event.status is wanted_status)
-            and (country is None or _has_country(event, country, self._people_by_id))
+            and (country is None or _has_country(event, country))
             and (zone is None or _in_window(event, zone, since, until))
         )
 
@@ -316,7 +315,7 @@ def _event_kind(kind: str | type[EventBase] | None) -> str | None:
     return str(kind)
 
 
-def _has_country(event: EventBase, country: str, people: dict[str, Person]) -> bool:
+def _has_country(event: EventBase, country: str) -> bool:
     return country in event.parties or any(p.side == country for p in event.participants)
 
 
@@ -369,7 +368,7 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
             yield from cited(path, event.sources)
             for j, participant in enumerate(event.participants):
                 yield from known(f"{path}.participants[{j}].person", participant.person)
-            for field in ("durations", "outcomes", "status_claims"):
+            for field in ("durations", "outcomes", "accounts", "status_claims"):
                 for j, claim in enumerate(getattr(event, field)):
                     yield from cited(f"{path}.{field}[{j}]", claim.sources)
                     yield from known(f"{path}.{field}[{j}].person", claim.person)

@@ -1,0 +1,213 @@
+"""The ``summit-events`` command: argument parsing and printing over the public API."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import DATA_VERSION, __version__, load, to_json
+from .collection import Dataset
+from .errors import DataError, NotFoundError
+from .models import (
+    Call,
+    EventBase,
+    MarketReaction,
+    MediaReaction,
+    Meeting,
+    Occurrence,
+    Person,
+    Reaction,
+    StatementReaction,
+)
+
+__all__ = ["main"]
+
+
+def _names(ds: Dataset, event: EventBase) -> str:
+    people = [ds.person(p).name for p in event.person_ids]
+    return " – ".join(people) if people else ", ".join(event.parties)
+
+
+def _duration(event: EventBase) -> str:
+    span = event.duration_range()
+    if span is None:
+        return ""
+    low, high = span
+    return f" · {low} min" if low == high else f" · {low}–{high} min (claims differ)"
+
+
+def event_line(ds: Dataset, event: EventBase) -> str:
+    """One line for an event: date, kind, title, people, duration, status."""
+    when = event.date.isoformat() if event.date is not None else "(no date)"
+    if event.timing is not None and event.timing.local_dates:
+        others = ", ".join(f"{d.date} {d.zone}" for d in event.timing.local_dates)
+        when = f"{when} ({others})"
+    status = "" if event.status.value == "held" else f" [{event.status.value.replace('_', ' ')}]"
+    extra = ""
+    if isinstance(event, Meeting) and event.place is not None:
+        extra = f" · {event.place.name}"
+    return f"{when}  {event.kind:<10} {event.title}{status} — {_names(ds, event)}{extra}{_duration(event)}"
+
+
+def reaction_line(ds: Dataset, reaction: Reaction) -> str:
+    """One line for a dated reaction."""
+    when = reaction.date.isoformat() if reaction.date is not None else "(no date)"
+    if isinstance(reaction, MarketReaction):
+        sign = "+" if reaction.change_percent >= 0 else ""
+        qual = {"more_than": ">", "about": "~", "nearly": "<~", "less_than": "<"}.get(reaction.qualifier.value, "")
+        level = f" to {reaction.level:g} {reaction.unit or ''}".rstrip() if reaction.level is not None else ""
+        text = f"{reaction.instrument} {qual}{sign}{reaction.change_percent:g}%{level}"
+    elif isinstance(reaction, StatementReaction):
+        text = f"{ds.person(reaction.speaker).name} ({reaction.stance.value}): {reaction.gist}"
+    else:
+        assert isinstance(reaction, MediaReaction)
+        text = f"{reaction.outlet}: {reaction.gist}"
+    return f"{when}  {reaction.kind:<10} {text}"
+
+
+def _timeline(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    for record in ds.timeline():
+        if isinstance(record, EventBase):
+            out.write(event_line(ds, record) + "\n")
+        elif args.reactions:
+            out.write(reaction_line(ds, record) + "\n")
+    undated = [e for e in ds.events() if e.timing is None]
+    if undated:
+        out.write("\nNot (yet) held, no date:\n")
+        for event in undated:
+            out.write(event_line(ds, event) + "\n")
+    return 0
+
+
+def _show(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        record: Person | EventBase = ds.event(args.id)
+    except NotFoundError:
+        record = ds.person(args.id)
+    if args.json:
+        out.write(to_json(record))
+        return 0
+    if isinstance(record, Person):
+        out.write(f"{record.name} ({record.id}) · {record.country} · {record.kind.value}\n")
+        for office in record.offices:
+            span = f"{office.start or '?'} – {office.end or ''}"
+            out.write(f"  {office.title} ({office.country}) {span}\n")
+        for event in ds.events(participant=record):
+            out.write("  " + event_line(ds, event) + "\n")
+        return 0
+    out.write(event_line(ds, record) + "\n\n" + record.summary + "\n")
+    if isinstance(record, Call) and record.initiator:
+        out.write(f"\nInitiated by: {ds.person(record.initiator).name}\n")
+    for label, claims in (("Outcomes", record.outcomes), ("Accounts", record.accounts)):
+        if claims:
+            out.write(f"\n{label}:\n")
+            for claim in claims:
+                out.write(f"  - {claim.text} (according to {claim.by})\n")
+    if record.durations:
+        out.write("\nDuration, as claimed:\n")
+        for d in record.durations:
+            quote = f' "{d.quote}"' if d.quote else ""
+            out.write(f"  - {d.qualifier.value.replace('_', ' ')} {d.minutes} min: {d.by}{quote}\n")
+    reactions = ds.reactions_to(record)
+    if reactions:
+        out.write("\nReactions:\n")
+        for reaction in reactions:
+            out.write("  " + reaction_line(ds, reaction) + "\n")
+    out.write("\nSources:\n")
+    for source in ds.sources_of(record):
+        section = f" (section: {source.section})" if source.section else ""
+        out.write(f"  - {source.outlet}: {source.title}{section} <{source.url}>\n")
+    return 0
+
+
+def _search(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    found = ds.search(args.query)
+    for record in found:
+        if isinstance(record, Person):
+            out.write(f"person     {record.id:<40} {record.name}\n")
+        else:
+            out.write(f"{record.kind:<10} {record.id:<40} {record.title}\n")
+    if not found:
+        sys.stderr.write(f"summit-events: nothing matches {args.query!r}\n")
+        return 1
+    return 0
+
+
+def _export(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    text = to_json(ds)
+    if args.output in (None, "-"):
+        out.write(text)
+    else:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    return 0
+
+
+def _validate(_: Dataset | None, args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        ds = load(args.file)
+    except DataError as error:
+        sys.stderr.write(f"{args.file}: invalid\n")
+        for path, message in error.problems:
+            sys.stderr.write(f"  {path}: {message}\n")
+        return 1
+    counts = ", ".join(
+        f"{len(getattr(ds, name))} {name}" for name in ("people", "calls", "meetings", "occurrences", "reactions", "sources")
+    )
+    out.write(f"{args.file}: valid ({counts})\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="summit-events",
+        description="Leader-level diplomacy as typed, sourced data: browse, search, export and validate.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} (data {DATA_VERSION})")
+    parser.add_argument("--data", metavar="FILE", help="use this dataset file instead of the packaged data")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    timeline = commands.add_parser("timeline", help="every dated event, in time order")
+    timeline.add_argument("--reactions", action="store_true", help="also list dated reactions")
+    timeline.set_defaults(run=_timeline)
+
+    show = commands.add_parser("show", help="one event or person, with claims, reactions and sources")
+    show.add_argument("id", help="an event id, or a person's id or name")
+    show.add_argument("--json", action="store_true", help="print the record as JSON")
+    show.set_defaults(run=_show)
+
+    search = commands.add_parser("search", help="people and events matching every word of QUERY")
+    search.add_argument("query")
+    search.set_defaults(run=_search)
+
+    export = commands.add_parser("export", help="the dataset as canonical JSON")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.set_defaults(run=_export)
+
+    validate = commands.add_parser("validate", help="check a dataset file; exit 1 with every problem")
+    validate.add_argument("file")
+    validate.set_defaults(run=_validate, own_data=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    try:
+        ds = None if getattr(args, "own_data", False) else load(args.data)
+        return int(args.run(ds, args, stream))
+    except NotFoundError as error:
+        sys.stderr.write(f"summit-events: {error}\n")
+        return 1
+    except DataError as error:
+        sys.stderr.write(f"summit-events: invalid data in {args.data}:\n{error}\n")
+        return 1
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        return 0
+    except OSError as error:
+        sys.stderr.write(f"summit-events: {error.strerror or error}: {error.filename or ''}\n")
+        return 2

@@ -1,0 +1,1 @@
+"""The packaged data (read with importlib.resources; no code)."""

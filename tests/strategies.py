@@ -1,0 +1,163 @@
+"""Hypothesis strategies that build valid model objects and whole datasets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+import summit_events as se
+
+ZONES = ("UTC", "America/New_York", "Europe/Moscow", "Asia/Riyadh", "America/Anchorage", "Europe/Kyiv")
+slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
+).map(str.strip).filter(bool)
+countries = st.sampled_from(("USA", "RUS", "UKR", "SAU", "HUN", "FRA"))
+zones = st.sampled_from(ZONES)
+dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 31))
+numbers = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+def _ids(strategy: st.SearchStrategy[str], n: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(strategy, min_size=n, max_size=n, unique=True)
+
+
+@st.composite
+def timings(draw: st.DrawFn) -> se.Timing:
+    zone = draw(zones)
+    info = __import__("zoneinfo").ZoneInfo(zone)
+    if draw(st.booleans()):
+        start = draw(st.datetimes(min_value=dt.datetime(2024, 1, 2), max_value=dt.datetime(2026, 12, 30)))
+        start = start.replace(microsecond=0, tzinfo=info)
+        start = start.astimezone(info)  # normalise folds/gaps
+        end = start + dt.timedelta(minutes=draw(st.integers(0, 600))) if draw(st.booleans()) else None
+        return se.Timing(date=start.date(), zone=zone, start=start, end=end)
+    date = draw(dates)
+    timing = se.Timing(date=date, zone=zone)
+    other = draw(zones)
+    if other != zone and draw(st.booleans()):
+        low, high = timing.dates_in(other)
+        return se.Timing(date=date, zone=zone, local_dates=(se.LocalDate(date=draw(st.sampled_from((low, high))), zone=other),))
+    return timing
+
+
+def attributed(sources: list[str], people: list[str]) -> dict[str, Any]:
+    return {
+        "by": texts,
+        "person": st.none() | st.sampled_from(people),
+        "quote": st.none() | texts,
+        "sources": st.lists(st.sampled_from(sources), min_size=1, max_size=2, unique=True).map(tuple),
+    }
+
+
+places = st.builds(
+    se.Place,
+    name=texts,
+    city=st.none() | texts,
+    country=countries,
+    zone=st.none() | zones,
+) | st.builds(
+    se.Place,
+    name=texts,
+    country=countries,
+    latitude=st.floats(-90, 90),
+    longitude=st.floats(-180, 180),
+    precision=st.sampled_from(se.CoordinatePrecision),
+)
+
+
+@st.composite
+def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
+    """A valid dataset whose references all resolve."""
+    source_ids = draw(_ids(slugs, draw(st.integers(1, 3))))
+    sources = tuple(
+        se.Source(id=i, outlet=draw(texts), title=draw(texts), url=f"https://example.org/{i}",
+                  published=draw(st.none() | dates), section=draw(st.none() | texts))
+        for i in source_ids
+    )
+    cite = st.lists(st.sampled_from(source_ids), min_size=1, max_size=2, unique=True).map(tuple)
+    person_ids = draw(_ids(slugs, draw(st.integers(2, 4))))
+    offices = st.builds(se.Office, title=texts, country=countries, start=st.none() | dates,
+                        end=st.none(), sources=st.just(()) | cite)
+    people = tuple(
+        se.Person(id=i, name=draw(texts), aliases=tuple(draw(st.lists(texts, max_size=2, unique=True))),
+                  country=draw(countries), kind=draw(st.sampled_from(se.PersonKind)),
+                  offices=tuple(draw(st.lists(offices, max_size=2))), sources=draw(cite))
+        for i in person_ids
+    )
+    claim_fields = attributed(source_ids, person_ids)
+    claims = st.builds(se.Claim, text=texts, **claim_fields)
+    durations = st.builds(se.DurationClaim, minutes=st.integers(1, 600),
+                          qualifier=st.sampled_from(se.Qualifier), **claim_fields)
+    statuses = st.builds(se.StatusClaim, status=st.sampled_from(se.EventStatus), text=st.none() | texts,
+                         **claim_fields)
+    event_ids = draw(_ids(slugs, draw(st.integers(1, max_events))))
+
+    def participants() -> tuple[se.Participant, ...]:
+        chosen = draw(st.lists(st.sampled_from(person_ids), min_size=1, max_size=3, unique=True))
+        return tuple(
+            se.Participant(person=p, side=draw(countries), role=draw(st.sampled_from(se.Role)),
+                           location=draw(st.none() | texts), zone=draw(st.none() | zones))
+            for p in chosen
+        )
+
+    events: dict[str, list[Any]] = {"calls": [], "meetings": [], "occurrences": []}
+    for event_id in event_ids:
+        others = [e for e in event_ids if e != event_id]
+        common: dict[str, Any] = {
+            "id": event_id, "title": draw(texts), "summary": draw(texts),
+            "participants": participants(),
+            "topics": tuple(draw(st.lists(texts, max_size=3, unique=True))),
+            "durations": tuple(draw(st.lists(durations, max_size=2))),
+            "outcomes": tuple(draw(st.lists(claims, max_size=2))),
+            "accounts": tuple(draw(st.lists(claims, max_size=1))),
+            "status_claims": tuple(draw(st.lists(statuses, max_size=1))),
+            "related": tuple(
+                se.Relation(kind=draw(st.sampled_from(se.RelationKind)), target=t, note=draw(st.none() | texts))
+                for t in draw(st.lists(st.sampled_from(others), max_size=1, unique=True) if others else st.just([]))
+            ),
+            "sources": draw(cite),
+        }
+        kind = draw(st.sampled_from(("calls", "meetings", "occurrences")))
+        if kind == "calls":
+            common["initiator"] = draw(st.none() | st.sampled_from([p.person for p in common["participants"]]))
+            events[kind].append(se.Call(timing=draw(timings()), status=draw(st.sampled_from(se.EventStatus)),
+                                        medium=draw(st.sampled_from(se.CallMedium)), **common))
+        else:
+            status = draw(st.sampled_from(se.EventStatus))
+            needs = status in (se.EventStatus.HELD, se.EventStatus.REPORTED_UNCONFIRMED)
+            timing = draw(timings()) if needs or draw(st.booleans()) else None
+            if kind == "meetings":
+                events[kind].append(se.Meeting(status=status, timing=timing,
+                                               format=draw(st.sampled_from(se.MeetingFormat)),
+                                               place=draw(st.none() | places),
+                                               host=draw(st.none() | countries), **common))
+            else:
+                events[kind].append(se.Occurrence(status=status, timing=timing,
+                                                  category=draw(st.sampled_from(se.OccurrenceKind)), **common))
+    reaction_ids = draw(_ids(slugs, draw(st.integers(0, 4))))
+    reactions: list[se.Reaction] = []
+    for reaction_id in reaction_ids:
+        target = draw(st.sampled_from(event_ids))
+        base = {"id": reaction_id, "sources": draw(cite), "date": draw(st.none() | dates)}
+        kind = draw(st.sampled_from(("media", "statement", "market")))
+        if kind == "media":
+            reactions.append(se.MediaReaction(event=target, outlet=draw(texts), gist=draw(texts),
+                                              quote=draw(st.none() | texts), **base))
+        elif kind == "statement":
+            reactions.append(se.StatementReaction(
+                event=draw(st.none() | st.just(target)), speaker=draw(st.sampled_from(person_ids)),
+                stance=draw(st.sampled_from(se.Stance)), gist=draw(texts), quote=draw(st.none() | texts),
+                context=draw(st.none() | texts), **base))
+        else:
+            base["date"] = draw(dates)
+            reactions.append(se.MarketReaction(
+                event=target, instrument=draw(texts), change_percent=draw(numbers),
+                qualifier=draw(st.sampled_from(se.Qualifier)), level=draw(st.none() | numbers),
+                unit=draw(st.none() | texts), **base))
+    return se.Dataset(
+        data_version=draw(texts), people=people, sources=sources, reactions=tuple(reactions),
+        calls=tuple(events["calls"]), meetings=tuple(events["meetings"]), occurrences=tuple(events["occurrences"]),
+    )

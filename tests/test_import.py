@@ -1,0 +1,59 @@
+"""Importing the package is cheap: no cattrs, no file reads; the data loads on first use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import summit_events as se
+
+
+def run(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+def test_import_loads_no_cattrs_and_opens_no_file() -> None:
+    out = run("""
+        import builtins, io, sys
+        opened = []
+        real_open, real_io_open = builtins.open, io.open
+        def spy(*args, **kwargs):
+            opened.append(args[0] if args else kwargs.get("file"))
+            return real_open(*args, **kwargs)
+        builtins.open = io.open = spy
+        import summit_events
+        builtins.open, io.open = real_open, real_io_open
+        print("cattrs" in sys.modules, "summit_events.codec" in sys.modules, opened)
+    """)
+    assert out == "False False []"
+
+
+def test_first_use_loads_the_dataset_once() -> None:
+    out = run("""
+        import sys, summit_events as se
+        a = se.load(); b = se.dataset
+        print(a is b, "cattrs" in sys.modules)
+    """)
+    assert out == "True True"
+
+
+def test_packaged_dataset_is_shared_and_immutable() -> None:
+    import attrs
+    import pytest
+
+    ds = se.load()
+    assert se.load() is ds is se.dataset
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        ds.calls = ()  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        ds.calls[0].title = "x"  # type: ignore[misc]
+    assert isinstance(ds.calls, tuple) and isinstance(ds.people[0].aliases, tuple)
+
+
+def test_versions() -> None:
+    assert se.load().data_version == se.DATA_VERSION
+    import importlib.metadata
+
+    assert importlib.metadata.version("summit-events") == se.__version__

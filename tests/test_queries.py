@@ -1,0 +1,142 @@
+"""The query helpers of the packaged dataset, as a user calls them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import summit_events as se
+
+ds = se.load()
+
+
+@pytest.mark.parametrize(
+    ("query", "person_id"),
+    [
+        ("Putin", "vladimir-putin"),
+        ("vladimir-putin", "vladimir-putin"),
+        ("VLADIMIR PUTIN", "vladimir-putin"),
+        ("Zelensky", "volodymyr-zelenskyy"),
+        ("zelenskiy", "volodymyr-zelenskyy"),
+        ("Володимир Зеленський", "volodymyr-zelenskyy"),
+        ("Sergei Lavrov", "sergey-lavrov"),
+        ("Litvin", "dmytro-lytvyn"),
+        ("  steven   witkoff ", "steve-witkoff"),
+    ],
+)
+def test_person_by_id_name_alias_or_surname(query: str, person_id: str) -> None:
+    assert ds.person(query).id == person_id
+
+
+def test_unknown_person_suggests_close_names() -> None:
+    with pytest.raises(se.NotFoundError, match=r"no person matches 'Puttin'; did you mean 'Vladimir Putin'\?") as info:
+        ds.person("Puttin")
+    assert isinstance(info.value, LookupError)
+    assert info.value.suggestions == ("Vladimir Putin",)
+
+
+def test_unknown_event_suggests_close_ids() -> None:
+    with pytest.raises(se.NotFoundError, match="did you mean '2025-02-12-trump-putin-call'"):
+        ds.event("2025-02-12-trump-putin")
+
+
+def test_event_by_id_returns_the_record() -> None:
+    call = ds.event("2025-02-12-trump-putin-call")
+    assert isinstance(call, se.Call)
+    assert call.person_ids == ("donald-trump", "vladimir-putin")
+
+
+def test_events_are_time_ordered_and_filterable() -> None:
+    events = ds.events()
+    dated = [e for e in events if e.timing is not None]
+    assert [e.timing.date for e in dated if e.timing] == sorted(e.timing.date for e in dated if e.timing)
+    assert all(e.kind == "call" for e in ds.events(kind="call"))
+    assert ds.events(kind=se.Meeting) == ds.events(kind="meeting")
+    assert {e.status for e in ds.events(status="planned")} == {se.EventStatus.PLANNED}
+    february = ds.events(since=dt.date(2025, 2, 1), until=dt.date(2025, 2, 28))
+    assert february and all(e.date and e.date.month == 2 for e in february)
+    assert all("vladimir-putin" in e.person_ids for e in ds.events(participant="Putin"))
+    paris = ds.events(country="FRA")
+    assert [e.id for e in paris] == ["2025-02-12-paris-foreign-ministers-meeting"]
+
+
+def test_bad_filter_values_raise_helpful_errors() -> None:
+    with pytest.raises(ValueError, match="unknown event kind 'summit'"):
+        ds.events(kind="summit")
+    with pytest.raises(ValueError, match="not an IANA time zone"):
+        ds.events(zone="Moscow")
+    with pytest.raises(ValueError, match="'sometime' is not a valid EventStatus"):
+        ds.events(status="sometime")
+
+
+def test_august_call_is_on_the_19th_in_moscow_and_the_18th_in_washington() -> None:
+    call = ds.event("2025-08-18-trump-putin-call")
+    assert call.timing is not None
+    assert call.timing.date_in("America/New_York") == dt.date(2025, 8, 18)
+    assert call.timing.date_in("Europe/Moscow") == dt.date(2025, 8, 19)
+    day = dt.date(2025, 8, 19)
+    assert call in ds.events(since=day, until=day, zone="Europe/Moscow")
+    assert call not in ds.events(since=day, until=day)
+    assert call not in ds.events(since=day, until=day, zone="America/New_York")
+
+
+def test_calls_between_two_leaders() -> None:
+    calls = ds.calls_between("Trump", "Putin")
+    assert [c.date.isoformat() for c in calls if c.date] == [
+        "2025-02-12", "2025-03-18", "2025-05-19", "2025-06-04", "2025-06-14", "2025-07-03", "2025-08-18", "2025-10-16",
+    ]
+    assert ds.calls_between("Putin", "Zelenskyy") == ()
+
+
+def test_reactions_to_an_event() -> None:
+    call = ds.event("2025-02-12-trump-putin-call")
+    markets = ds.reactions_to(call, kind="market")
+    assert {r.instrument for r in markets if isinstance(r, se.MarketReaction)} == {
+        "MOEX Russia Index", "RTS Index", "Russian ruble against the US dollar",
+    }
+    assert ds.reactions_to(call.id) == ds.reactions_to(call)
+    with pytest.raises(ValueError, match="unknown reaction kind"):
+        ds.reactions_to(call, kind="tweet")
+
+
+def test_timeline_holds_every_dated_record_in_order() -> None:
+    timeline = ds.timeline()
+    dates = [r.timing.date if isinstance(r, se.EventBase) and r.timing else r.date for r in timeline]
+    assert dates == sorted(dates)  # type: ignore[type-var]
+    assert timeline[0].id == "2024-11-07-putin-congratulates-trump"
+    assert len(timeline) == len([e for e in ds.events() if e.timing]) + len([r for r in ds.reactions if r.date])
+
+
+def test_offices_answer_who_held_what_when() -> None:
+    rubio = ds.person("Rubio")
+    assert [o.title for o in rubio.offices_on(dt.date(2025, 2, 18))] == ["Secretary of State"]
+    waltz = ds.person("Waltz")
+    assert waltz.offices_on(dt.date(2025, 6, 1)) == ()
+
+
+def test_leaders_and_sources_resolve() -> None:
+    assert {p.id for p in ds.leaders} >= {"donald-trump", "vladimir-putin", "volodymyr-zelenskyy"}
+    call = ds.event("2025-02-12-trump-putin-call")
+    assert all(s.url.startswith("https://") for s in ds.sources_of(call))
+    with pytest.raises(se.NotFoundError):
+        ds.source("nope")
+
+
+def test_duration_claims_keep_attribution_and_give_a_range() -> None:
+    call = ds.event("2025-02-12-trump-putin-call")
+    assert call.duration_range() == (90, 90)
+    assert {claim.by for claim in call.durations} >= {"The Times"}
+
+
+def test_search_finds_people_and_events() -> None:
+    ids = [r.id for r in ds.search("witkoff")]
+    assert "steve-witkoff" in ids and "2025-02-11-witkoff-putin-meeting" in ids
+    assert ds.search("") == ()
+
+
+def test_indexes_are_built_once_and_lazily() -> None:
+    fresh = se.from_json(se.to_json(ds), se.Dataset)
+    first = fresh._by_person
+    fresh.events(participant="Putin")
+    assert fresh._by_person is first
