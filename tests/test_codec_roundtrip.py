@@ -6,9 +6,9 @@ import json
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.strategies import datasets, places, timings
 
 import summit_events as se
-from tests.strategies import datasets, places, timings
 
 
 @given(datasets())

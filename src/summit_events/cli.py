@@ -16,7 +16,6 @@ from .models import (
     MarketReaction,
     MediaReaction,
     Meeting,
-    Occurrence,
     Person,
     Reaction,
     StatementReaction,
@@ -154,7 +153,8 @@ def _validate(_: Dataset | None, args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write(f"  {path}: {message}\n")
         return 1
     counts = ", ".join(
-        f"{len(getattr(ds, name))} {name}" for name in ("people", "calls", "meetings", "occurrences", "reactions", "sources")
+        f"{len(getattr(ds, name))} {name}"
+        for name in ("people", "calls", "meetings", "occurrences", "reactions", "sources")
     )
     out.write(f"{args.file}: valid ({counts})\n")
     return 0

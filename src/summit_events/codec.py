@@ -22,12 +22,11 @@ import enum
 import json
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, cast, get_args
 
 import attrs
 import cattrs
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -35,9 +34,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from . import models
 from .collection import Dataset
 from .errors import DataError, Problem
-from . import models
 from .models import REACTION_TYPES, Reaction
 
 __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
@@ -46,6 +45,7 @@ SCHEMA_VERSION = 1
 """The version of the JSON format; a document with another ``schema_version`` is refused."""
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
@@ -61,46 +61,46 @@ class _Invalid(ValueError):
     """A value rejected by a hook; the message is shown to the user as is."""
 
 
-def _expect(value: object, kind: type, what: str) -> None:
+def _expect(value: object, kind: type[V], what: str) -> V:
+    """``value`` if it is exactly of ``kind`` (no subclasses: ``True`` is not an integer)."""
     if type(value) is not kind:
         raise _Invalid(f"expected {what}, got {_json_type(value)}")
+    return value
 
 
 # ---------------------------------------------------------------------- strict scalar hooks
 
 
 def _structure_str(value: object, _: type) -> str:
-    _expect(value, str, "a string")
-    return value  # type: ignore[return-value]
+    return _expect(value, str, "a string")
 
 
 def _structure_int(value: object, _: type) -> int:
-    _expect(value, int, "an integer")
-    return value  # type: ignore[return-value]
+    return _expect(value, int, "an integer")
 
 
 def _structure_float(value: object, _: type) -> float:
     if type(value) is not float and type(value) is not int:
         raise _Invalid(f"expected a number, got {_json_type(value)}")
-    return float(value)  # type: ignore[arg-type]
+    return float(cast(float, value))
 
 
 def _structure_date(value: object, _: type) -> dt.date:
-    _expect(value, str, "a date string (YYYY-MM-DD)")
-    if _DATE.fullmatch(value) is None:  # type: ignore[arg-type]
+    text = _expect(value, str, "a date string (YYYY-MM-DD)")
+    if _DATE.fullmatch(text) is None:
         raise _Invalid(f"{value!r} is not a date in the form YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)  # type: ignore[arg-type]
+        return dt.date.fromisoformat(text)
     except ValueError as error:
         raise _Invalid(f"{value!r} is not a valid date ({error})") from None
 
 
 def _structure_datetime(value: object, _: type) -> dt.datetime:
-    _expect(value, str, "a datetime string (YYYY-MM-DDTHH:MM:SS+HH:MM)")
-    if _DATETIME.fullmatch(value) is None:  # type: ignore[arg-type]
+    text = _expect(value, str, "a datetime string (YYYY-MM-DDTHH:MM:SS+HH:MM)")
+    if _DATETIME.fullmatch(text) is None:
         raise _Invalid(f"{value!r} is not an ISO 8601 datetime such as 2025-03-18T10:00:00-04:00")
     try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))  # type: ignore[union-attr]
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
         raise _Invalid(f"{value!r} is not a valid datetime ({error})") from None
     if parsed.utcoffset() is None:
@@ -144,16 +144,16 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
         detailed = converter.detailed_validation
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
-            _expect(value, list, "an array")
+            array: list[Any] = _expect(value, list, "an array")
             if not detailed:
-                return tuple([handler(item, member) for item in value])  # type: ignore[attr-defined]
-            items, errors = [], []
-            for index, item in enumerate(value):  # type: ignore[arg-type]
+                return tuple([handler(item, member) for item in array])
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(array):
                 try:
                     items.append(handler(item, member))
                 except Exception as error:  # noqa: BLE001 - collected and re-raised below
-                    note = IterableValidationNote(f"Structuring {type_} @ index {index}", index, member)
-                    error.__notes__ = [*getattr(error, "__notes__", []), note]
+                    _add_note(error, IterableValidationNote(f"Structuring {type_} @ index {index}", index, member))
                     errors.append(error)
             if errors:
                 raise IterableValidationError(f"While structuring {type_}", errors, type_)
@@ -164,6 +164,11 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
     return factory
 
 
+def _add_note(error: BaseException, note: str) -> None:
+    """``error.add_note(note)``, also on Python 3.10 (where cattrs reads ``__notes__`` the same way)."""
+    setattr(error, "__notes__", [*getattr(error, "__notes__", []), note])  # noqa: B010
+
+
 def _is_homogeneous_tuple(type_: Any) -> bool:
     args = get_args(type_)
     return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -171,11 +176,12 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 
 def _class_hook(converter: cattrs.Converter) -> Callable[[type], Callable[[object, type], Any]]:
     def factory(cls: type) -> Callable[[object, type], Any]:
-        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        inner: Callable[[dict[str, Any], type], Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True
+        )
 
         def structure(value: object, _: type) -> Any:
-            _expect(value, dict, "an object")
-            return inner(value, cls)  # type: ignore[arg-type]
+            return inner(_expect(value, dict, "an object"), cls)
 
         return structure
 
@@ -187,10 +193,10 @@ def _reaction_hooks(converter: cattrs.Converter) -> None:
     kinds = ", ".join(repr(k) for k in REACTION_TYPES)
 
     def tag(value: object) -> object:
-        _expect(value, dict, "an object")
-        if "kind" not in value:  # type: ignore[operator]
+        fields: dict[str, Any] = _expect(value, dict, "an object")
+        if "kind" not in fields:
             raise DataError([("$.kind", f"missing reaction kind; expected one of {kinds}")])
-        return value["kind"]  # type: ignore[index]
+        return fields["kind"]
 
     for kind, cls in REACTION_TYPES.items():
         inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
@@ -213,12 +219,12 @@ def _reaction_hooks(converter: cattrs.Converter) -> None:
 
     def structure(value: object, _: type) -> Reaction:
         kind = tag(value)
-        hook = hooks.get(kind) if type(kind) is str else None  # type: ignore[arg-type]
-        if hook is None:
+        hook = hooks.get(kind) if isinstance(kind, str) else None
+        if hook is None or not isinstance(kind, str):
             raise DataError([("$.kind", f"unknown reaction kind {kind!r}; expected one of {kinds}")])
-        return hook(value, REACTION_TYPES[kind])  # type: ignore[no-any-return, index]
+        return hook(value, REACTION_TYPES[kind])  # type: ignore[no-any-return]
 
-    converter.register_structure_hook(Reaction, structure)  # type: ignore[arg-type]
+    converter.register_structure_hook(Reaction, structure)
 
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
@@ -328,7 +334,7 @@ def from_dict(data: object, cls: type[T]) -> T:
             f"unsupported version {version!r}; this release reads version {SCHEMA_VERSION} "
             "(upgrade summit-events to read newer files)",
         )])
-    return _structure(body, cls)
+    return _structure(body, cast(type[T], cls))
 
 
 def to_json(obj: Any) -> str:

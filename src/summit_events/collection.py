@@ -226,11 +226,11 @@ class Dataset:
         wanted_status = None if status is None else EventStatus(status)
         if zone is not None and check.zone_info(zone) is None:
             raise ValueError(f"{zone!r} is not an IANA time zone such as 'Europe/Moscow'")
+        ordered: _Ordered | None = None
         if participant is not None:
-            person = self.person(participant)
-            ordered = self._by_person.get(person.id, _EMPTY)
-        else:
-            ordered = self._dated if since or until else None
+            ordered = self._by_person.get(self.person(participant).id, _EMPTY)
+        elif since is not None or until is not None:
+            ordered = self._dated
         if since is None and until is None:
             pool: Sequence[Event] = ordered.events if ordered is not None else self._all_events
         else:
@@ -290,7 +290,7 @@ class Dataset:
 class _Ordered:
     """Events in time order with their dates, for range queries by bisection."""
 
-    __slots__ = ("events", "dates")
+    __slots__ = ("dates", "events")
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.events = tuple(events)

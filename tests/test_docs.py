@@ -1,0 +1,44 @@
+"""Every Python example in the README and docs runs; the data dictionary matches the models."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+
+import summit_events as se
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+EXAMPLES = [(doc, i, code) for doc in DOCS for i, code in enumerate(BLOCK.findall(doc.read_text("utf-8")))]
+
+
+@pytest.mark.parametrize(("doc", "index", "code"), EXAMPLES, ids=[f"{d.name}-{i}" for d, i, _ in EXAMPLES])
+def test_example_runs(doc: Path, index: int, code: str) -> None:
+    exec(compile(code, f"{doc.name} example {index}", "exec"), {"__name__": "__doc_example__"})
+
+
+def test_readme_has_examples() -> None:
+    assert any(doc.name == "README.md" for doc, _, _ in EXAMPLES)
+
+
+def test_data_dictionary_describes_every_class_and_field() -> None:
+    text = (ROOT / "docs" / "data-dictionary.md").read_text("utf-8")
+    classes = [c for c in (getattr(se, name) for name in se.__all__) if isinstance(c, type) and attrs.has(c)]
+    for cls in classes:
+        assert f"### `{cls.__name__}`" in text, cls
+        section = text.split(f"### `{cls.__name__}`", 1)[1].split("\n### ", 1)[0]
+        base = next((b for b in cls.__mro__[1:] if attrs.has(b)), None)
+        inherited = {f.name for f in attrs.fields(base)} if base else set()
+        for field in attrs.fields(cls):
+            if field.name not in inherited:
+                assert re.search(rf"\| `{field.name}` \| `[^`]+` \| (yes|no)", section), (cls, field.name)
+
+
+def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "python -m pytest -q" in readme and "python -m pytest -q" in ci
