@@ -42,3 +42,13 @@ def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert "python -m pytest -q" in readme and "python -m pytest -q" in ci
+
+
+@pytest.mark.parametrize("module", ["summit_events", "summit_events.collection", "summit_events.models",
+                                    "summit_events.codec", "summit_events.errors"])
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

@@ -140,3 +140,30 @@ def test_indexes_are_built_once_and_lazily() -> None:
     first = fresh._by_person
     fresh.events(participant="Putin")
     assert fresh._by_person is first
+
+
+def test_relations_walk_from_the_first_call_to_budapest() -> None:
+    thread = ds.thread("2025-02-12-trump-putin-call")
+    ids = [e.id for e in thread]
+    assert ids.index("2025-02-12-trump-putin-call") < ids.index("2025-08-15-alaska-summit")
+    assert "budapest-summit" in ids
+    prepares = ds.related("budapest-summit", kind="prepares")
+    assert {source.id for _, source, _ in prepares} == {
+        "2025-10-20-rubio-lavrov-call", "2025-10-23-rubio-lavrov-budapest-meeting",
+    }
+    assert all(target.id == "budapest-summit" for _, _, target in prepares)
+
+
+def test_conflicting_durations_are_all_kept_with_who_said_them() -> None:
+    march = ds.event("2025-03-18-trump-putin-call")
+    assert march.duration_range() == (90, 180)
+    assert len({claim.by for claim in march.durations}) == len(march.durations)
+    june = ds.event("2025-06-14-trump-putin-call")
+    assert {(c.minutes, c.person) for c in june.durations} >= {(50, "yuri-ushakov"), (60, "donald-trump")}
+
+
+def test_budapest_keeps_both_parties_framing() -> None:
+    summit = ds.event("budapest-summit")
+    framings = {claim.person: claim.status for claim in summit.status_claims if claim.person}
+    assert framings["donald-trump"] is se.EventStatus.CANCELLED
+    assert framings["vladimir-putin"] is se.EventStatus.POSTPONED

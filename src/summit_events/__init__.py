@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     dataset: Dataset
 
 __version__ = "0.1.0"
-DATA_VERSION = "2025.1"
+DATA_VERSION = "2025.2"
 """The version of the packaged data, apart from the code version (like tzdata's)."""
 
 __all__ = [

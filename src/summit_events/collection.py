@@ -35,6 +35,8 @@ from .models import (
     Person,
     PersonKind,
     Reaction,
+    Relation,
+    RelationKind,
     Source,
     StatementReaction,
 )
@@ -145,6 +147,16 @@ class Dataset:
             for form in forms:
                 keys.setdefault(form, []).append(person.id)
         return {key: tuple(ids) for key, ids in keys.items()}
+
+    @functools.cached_property
+    def _links(self) -> dict[str, tuple[tuple[Relation, Event, Event], ...]]:
+        links: dict[str, list[tuple[Relation, Event, Event]]] = {}
+        for event in self._all_events:
+            for relation in event.related:
+                link = (relation, event, self._events_by_id[relation.target])
+                links.setdefault(event.id, []).append(link)
+                links.setdefault(relation.target, []).append(link)
+        return {event_id: tuple(items) for event_id, items in links.items()}
 
     @functools.cached_property
     def _sources_by_id(self) -> dict[str, Source]:
@@ -259,6 +271,38 @@ class Dataset:
             raise ValueError(f"unknown reaction kind {kind!r}; expected one of {', '.join(REACTION_TYPES)}")
         found = self._reactions_by_event.get(event_id, ())
         return found if kind is None else tuple(r for r in found if r.kind == kind)
+
+    def related(
+        self, event: str | EventBase, kind: RelationKind | str | None = None
+    ) -> tuple[tuple[Relation, Event, Event], ...]:
+        """Every relation touching ``event``, either way, as ``(relation, source_event, target_event)``.
+
+        ``source_event`` is the event that states the relation: in ``(follows, B, A)``, B follows A.
+        ``kind`` keeps one kind (``"follows"``, ``"prepares"``, ``"part_of"``, ``"context"``).
+        """
+        event_id = event.id if isinstance(event, EventBase) else self.event(event).id
+        wanted = None if kind is None else RelationKind(kind)
+        return tuple(
+            link for link in self._links.get(event_id, ()) if wanted is None or link[0].kind is wanted
+        )
+
+    def thread(self, event: str | EventBase) -> tuple[Event, ...]:
+        """Every event linked to ``event`` through any chain of relations, itself included, in time order.
+
+        >>> import summit_events as se
+        >>> thread = se.load().thread("budapest-summit")
+        >>> thread[0].id, "2025-02-12-trump-putin-call" in [e.id for e in thread]
+        ('2025-01-20-trump-second-inauguration', True)
+        """
+        start = event.id if isinstance(event, EventBase) else self.event(event).id
+        seen, todo = {start}, [start]
+        while todo:
+            for _, source, target in self._links.get(todo.pop(), ()):
+                for linked in (source.id, target.id):
+                    if linked not in seen:
+                        seen.add(linked)
+                        todo.append(linked)
+        return tuple(e for e in self._all_events if e.id in seen)
 
     def timeline(self) -> tuple[Event | Reaction, ...]:
         """Every dated record (events and reactions), in time order."""

@@ -497,7 +497,7 @@ class Meeting(EventBase):
 
     format: MeetingFormat = attrs.field(validator=check.instance(MeetingFormat))
     place: Place | None = attrs.field(default=None, validator=check.optional(check.instance(Place)))
-    #: the host country, where one side hosts (``None`` for a neutral or unknown host)
+    #: the host country: one side's own, or a third country hosting others (``None`` if unknown)
     host: str | None = attrs.field(default=None, validator=check.optional(check.country))
 
 
