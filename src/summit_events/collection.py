@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -195,19 +195,11 @@ class Dataset:
 
     def event(self, event_id: str) -> Event:
         """The call, meeting or occurrence with this id; :class:`NotFoundError` if none."""
-        found = self._events_by_id.get(event_id)
-        if found is None:
-            close = difflib.get_close_matches(event_id, list(self._events_by_id), n=3, cutoff=0.5)
-            raise NotFoundError("event", event_id, close)
-        return found
+        return _by_id(self._events_by_id, "event", event_id)
 
     def source(self, source_id: str) -> Source:
         """The source with this id; :class:`NotFoundError` if none."""
-        found = self._sources_by_id.get(source_id)
-        if found is None:
-            close = difflib.get_close_matches(source_id, list(self._sources_by_id), n=3, cutoff=0.5)
-            raise NotFoundError("source", source_id, close)
-        return found
+        return _by_id(self._sources_by_id, "source", source_id)
 
     def sources_of(self, record: Person | EventBase | Reaction | Attributed) -> tuple[Source, ...]:
         """The :class:`Source` objects a record cites."""
@@ -329,6 +321,18 @@ class Dataset:
         people = [p for p in self.people if hit(p.id, p.name, *p.aliases)]
         events = [e for e in self._all_events if hit(e.id, e.title, e.summary, *e.topics)]
         return (*people, *events)
+
+
+R = TypeVar("R")
+
+
+def _by_id(index: dict[str, R], what: str, record_id: str) -> R:
+    """``index[record_id]``, or :class:`NotFoundError` with the closest ids."""
+    found = index.get(record_id)
+    if found is None:
+        close = difflib.get_close_matches(record_id, list(index), n=3, cutoff=0.5)
+        raise NotFoundError(what, record_id, close)
+    return found
 
 
 class _Ordered:
