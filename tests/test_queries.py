@@ -167,3 +167,12 @@ def test_budapest_keeps_both_parties_framing() -> None:
     framings = {claim.person: claim.status for claim in summit.status_claims if claim.person}
     assert framings["donald-trump"] is se.EventStatus.CANCELLED
     assert framings["vladimir-putin"] is se.EventStatus.POSTPONED
+
+
+def test_each_side_reads_the_date_on_its_own_clock() -> None:
+    sides = ds.event("2025-08-18-trump-putin-call").dates_by_side()
+    assert sides["USA"] == (dt.date(2025, 8, 18), dt.date(2025, 8, 18))
+    assert sides["RUS"] == (dt.date(2025, 8, 19), dt.date(2025, 8, 19))
+    june = ds.event("2025-06-04-trump-putin-call").dates_by_side()
+    assert june["RUS"] == (dt.date(2025, 6, 4), dt.date(2025, 6, 5))  # no clock time: either day
+    assert ds.event("budapest-summit").dates_by_side() == {}

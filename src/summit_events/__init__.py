@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .collection import Dataset
 from .errors import DataError, NotFoundError
 from .models import (
+    CAPITAL_ZONES,
     Attributed,
     Call,
     CallMedium,
@@ -60,6 +61,7 @@ DATA_VERSION = "2025.2"
 """The version of the packaged data, apart from the code version (like tzdata's)."""
 
 __all__ = [
+    "CAPITAL_ZONES",
     "DATA_VERSION",
     "Attributed",
     "Call",

@@ -19,6 +19,7 @@ from .errors import DataError
 
 __all__ = [
     "Attributed",
+    "CAPITAL_ZONES",
     "Call",
     "CallMedium",
     "Claim",
@@ -406,6 +407,25 @@ class Relation:
     note: str | None = attrs.field(default=None, validator=check.optional(check.text))
 
 
+CAPITAL_ZONES: dict[str, str] = {
+    "USA": "America/New_York",
+    "RUS": "Europe/Moscow",
+    "UKR": "Europe/Kyiv",
+    "SAU": "Asia/Riyadh",
+    "HUN": "Europe/Budapest",
+    "FRA": "Europe/Paris",
+    "DEU": "Europe/Berlin",
+    "GBR": "Europe/London",
+    "ITA": "Europe/Rome",
+    "ESP": "Europe/Madrid",
+    "POL": "Europe/Warsaw",
+    "FIN": "Europe/Helsinki",
+    "NLD": "Europe/Amsterdam",
+    "TUR": "Europe/Istanbul",
+    "BLR": "Europe/Minsk",
+}
+"""The time zone of each country's capital: the clock a side's date is read on by default."""
+
 _NEEDS_TIMING = frozenset({EventStatus.HELD, EventStatus.REPORTED_UNCONFIRMED})
 
 
@@ -459,6 +479,25 @@ class EventBase:
     def person_ids(self) -> tuple[str, ...]:
         """The ids of all participants, in order."""
         return tuple(p.person for p in self.participants)
+
+    def dates_by_side(self) -> dict[str, tuple[dt.date, dt.date]]:
+        """For each side (alpha-3), the earliest and latest date the event can have there.
+
+        A side's zone is where its participant was, when the data says so, else the time of
+        its capital (:data:`CAPITAL_ZONES`); sides with neither are left out.
+
+        >>> import summit_events as se
+        >>> se.load().event("2025-08-18-trump-putin-call").dates_by_side()["RUS"]
+        (datetime.date(2025, 8, 19), datetime.date(2025, 8, 19))
+        """
+        if self.timing is None:
+            return {}
+        result: dict[str, tuple[dt.date, dt.date]] = {}
+        for participant in self.participants:
+            zone = participant.zone or CAPITAL_ZONES.get(participant.side)
+            if zone is not None and participant.side not in result:
+                result[participant.side] = self.timing.dates_in(zone)
+        return result
 
     def duration_range(self) -> tuple[int, int] | None:
         """The shortest and longest duration claimed, in minutes (``None`` if none is).
