@@ -52,3 +52,22 @@ def test_docstring_examples_run(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_data_page_counts_and_events_match_the_data() -> None:
+    text = (ROOT / "docs" / "data.md").read_text("utf-8")
+    ds = se.load()
+    assert f"Data version **{ds.data_version}**" in text
+    for name in ("people", "calls", "meetings", "occurrences", "reactions", "sources"):
+        assert f"| {name} | {len(getattr(ds, name))} |" in text, name
+    rows = re.findall(r"^\| `([^`]+)` \| ([^|]+) \| (\w+) \| (\w+) \|", text, re.MULTILINE)
+    events = {row[0]: row for row in rows if not row[1].strip().isdigit()}
+    assert sorted(events) == sorted(e.id for e in ds.events())
+    for event in ds.events():
+        _, date, kind, status = events[event.id]
+        assert (date.strip(), kind, status) == (str(event.date or "—"), event.kind, event.status.value)
+    ranges = re.findall(r"^\| `([^`]+)` \| (\d+) \| (\d+) \| (\d+) \|", text, re.MULTILINE)
+    assert {r[0]: (int(r[1]), int(r[2]), int(r[3])) for r in ranges} == {
+        e.id: (len(e.durations), *e.duration_range())  # type: ignore[misc]
+        for e in ds.events() if e.duration_range() and len(set(e.duration_range() or ())) == 2
+    }
