@@ -23,9 +23,11 @@ def test_timeline_lists_every_dated_event_in_order() -> None:
     code, out = run("timeline")
     assert code == 0
     lines = [line for line in out.splitlines() if line[:4].isdigit()]
+    assert out.startswith("January 2025\n")
     assert lines == sorted(lines, key=lambda line: line[:10])
     assert len(lines) == len([e for e in se.load().events() if e.timing])
-    assert "2025-08-18 (2025-08-19 Europe/Moscow)" in out
+    assert "(2025-08-19 in Europe/Moscow)" in out
+    assert "February 2025\n2025-02-11" in out
 
 
 def test_timeline_with_reactions() -> None:

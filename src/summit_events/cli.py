@@ -40,14 +40,15 @@ def _duration(event: EventBase) -> str:
 def event_line(ds: Dataset, event: EventBase) -> str:
     """One line for an event: date, kind, title, people, duration, status."""
     when = event.date.isoformat() if event.date is not None else "(no date)"
-    if event.timing is not None and event.timing.local_dates:
-        others = ", ".join(f"{d.date} {d.zone}" for d in event.timing.local_dates)
-        when = f"{when} ({others})"
+    elsewhere = ""
+    if event.timing is not None:
+        others = [f"{d.date} in {d.zone}" for d in event.timing.local_dates if d.date != event.timing.date]
+        elsewhere = f" ({', '.join(others)})" if others else ""
     status = "" if event.status.value == "held" else f" [{event.status.value.replace('_', ' ')}]"
     extra = ""
     if isinstance(event, Meeting) and event.place is not None:
         extra = f" · {event.place.name}"
-    return f"{when}  {event.kind:<10} {event.title}{status} — {_names(ds, event)}{extra}{_duration(event)}"
+    return f"{when}  {event.kind:<10} {event.title}{status}{elsewhere} — {_names(ds, event)}{extra}{_duration(event)}"
 
 
 def reaction_line(ds: Dataset, reaction: Reaction) -> str:
@@ -67,10 +68,19 @@ def reaction_line(ds: Dataset, reaction: Reaction) -> str:
 
 
 def _timeline(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    month, written = "", False
     for record in ds.timeline():
+        if not isinstance(record, EventBase) and not args.reactions:
+            continue
+        day = record.date
+        assert day is not None  # the timeline holds dated records only
+        if day.strftime("%B %Y") != month:
+            month = day.strftime("%B %Y")
+            out.write(f"\n{month}\n" if written else f"{month}\n")
+            written = True
         if isinstance(record, EventBase):
             out.write(event_line(ds, record) + "\n")
-        elif args.reactions:
+        else:
             out.write(reaction_line(ds, record) + "\n")
     undated = [e for e in ds.events() if e.timing is None]
     if undated:
