@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from tests.strategies import datasets
 
 import summit_events as se
 from summit_events.cli import main
 from summit_events.export import FORMATS, export
-from tests.strategies import datasets
 
 
 def _run(*argv: str) -> tuple[int, str]:

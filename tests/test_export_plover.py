@@ -17,7 +17,7 @@ def _records(ds: se.Dataset) -> list[dict[str, Any]]:
 
 def test_every_line_has_plover_required_fields(ds: se.Dataset) -> None:
     records = _records(ds)
-    assert all(REQUIRED <= set(r) for r in records)
+    assert all(set(r) >= REQUIRED for r in records)
     assert all(r["event"] and r["actor"] for r in records)
 
 
@@ -41,8 +41,9 @@ def test_multilateral_meeting_is_not_split_into_dyads(ds: se.Dataset) -> None:
 
 def test_visit_codes_visitor_as_actor_and_host_as_recipient(ds: se.Dataset) -> None:
     (alaska,) = [r for r in _records(ds) if r["id"] == "2025-08-15-alaska-summit"]
-    assert [a["actor_id"] for a in alaska["actor"]] == ["vladimir-putin"]
-    assert [a["actor_id"] for a in alaska["recipient"]] == ["donald-trump"]
+    assert {a["country"] for a in alaska["actor"]} == {"RUS"}  # the visitors
+    assert {a["country"] for a in alaska["recipient"]} == {"USA"}  # the host
+    assert "vladimir-putin" in {a["actor_id"] for a in alaska["actor"]}
     assert (alaska["event"], alaska["mode"], alaska["cameo"]) == (["CONSULT"], ["visit"], "042")
 
 

@@ -16,6 +16,7 @@ from .models import (
     Meeting,
     MeetingFormat,
     ReactionBase,
+    Role,
     Stance,
     StatementReaction,
 )
@@ -68,7 +69,8 @@ _NOT_YET = frozenset({EventStatus.PLANNED, EventStatus.POSTPONED, EventStatus.CA
 
 
 def _sides(event: EventBase) -> set[str]:
-    return {p.side for p in event.participants} | set(event.parties)
+    """The countries or organisations taking part, leaving out those who only host."""
+    return {p.side for p in event.participants if p.role is not Role.HOST} | set(event.parties)
 
 
 def visit_host(meeting: Meeting) -> str | None:
