@@ -57,3 +57,11 @@ def test_versions() -> None:
     import importlib.metadata
 
     assert importlib.metadata.version("summit-events") == se.__version__
+
+
+def test_import_loads_no_export_module() -> None:
+    out = run("""
+        import sys, summit_events
+        print(sorted(m for m in sys.modules if m.startswith("summit_events.export") or m == "summit_events.coding"))
+    """)
+    assert out == "[]"

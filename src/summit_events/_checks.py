@@ -30,6 +30,18 @@ URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
 
 
+def describe(validator: Validator, **facts: Any) -> Validator:
+    """Attach ``facts`` (e.g. ``pattern``, ``inner``) to ``validator`` for the JSON Schema export."""
+    vars(validator)["schema_facts"] = {**getattr(validator, "schema_facts", {}), **facts}
+    return validator
+
+
+def facts(validator: object) -> dict[str, Any]:
+    """The facts :func:`describe` attached to ``validator`` (empty if none)."""
+    found = getattr(validator, "schema_facts", {})
+    return dict(found) if isinstance(found, dict) else {}
+
+
 def fail(attribute: attrs.Attribute[Any], message: str) -> DataError:
     """The error for one bad field: ``$.<field>: <message>``."""
     return DataError([(f"$.{attribute.name}", message)])
@@ -47,6 +59,9 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise fail(attribute, "must be non-empty text without leading or trailing spaces")
 
 
+describe(text, pattern=r"^\S(?:[\s\S]*\S)?$", what="non-empty text without leading or trailing spaces")
+
+
 def optional(validator: Validator) -> Validator:
     """``validator`` unless the value is ``None``."""
 
@@ -54,7 +69,7 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
-    return check
+    return describe(check, optional=validator)
 
 
 def matches(pattern: re.Pattern[str], what: str) -> Validator:
@@ -66,7 +81,7 @@ def matches(pattern: re.Pattern[str], what: str) -> Validator:
         if pattern.fullmatch(value) is None:
             raise fail(attribute, f"{value!r} is not {what}")
 
-    return check
+    return describe(check, pattern=f"^(?:{pattern.pattern})$", what=what)
 
 
 slug = matches(SLUG, "an id (lowercase letters, digits and single hyphens, e.g. 'vladimir-putin')")
@@ -97,10 +112,24 @@ def number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise fail(attribute, "must be a finite number")
 
 
+def between(low: float, high: float) -> Validator:
+    """A finite number from ``low`` to ``high`` inclusive."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        number(instance, attribute, value)
+        if not low <= value <= high:  # type: ignore[operator]
+            raise fail(attribute, f"{value} is outside {low:g}..{high:g}")
+
+    return describe(check, minimum=low, maximum=high)
+
+
 def day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A calendar date (a ``datetime`` is refused: it would carry a clock time)."""
     if type(value) is not dt.date:
         raise fail(attribute, f"expected a date, got {_describe(value)}")
+
+
+describe(day, pattern=r"^\d{4}-\d{2}-\d{2}$", format="date")
 
 
 def aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -109,6 +138,13 @@ def aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise fail(attribute, f"expected a datetime, got {_describe(value)}")
     if value.utcoffset() is None:
         raise fail(attribute, "datetime needs a UTC offset (naive datetimes are ambiguous)")
+
+
+describe(
+    aware,
+    pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$",
+    format="date-time",
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -126,6 +162,9 @@ def zone(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise fail(attribute, f"expected a string, got {_describe(value)}")
     if zone_info(value) is None:
         raise fail(attribute, f"{value!r} is not an IANA time zone such as 'Europe/Moscow'")
+
+
+describe(zone, pattern=r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$", what="an IANA time zone name")
 
 
 def tuple_of(member: Validator, *, nonempty: bool = False, unique: bool = False) -> Validator:
@@ -149,12 +188,8 @@ def tuple_of(member: Validator, *, nonempty: bool = False, unique: bool = False)
             repeats = [v for v in value if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
             raise fail(attribute, f"repeats {repeats[0]!r}")
 
-    return check
+    return describe(check, member=member, nonempty=nonempty, unique=unique)
 
 
-def sources(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """At least one source id, no repeats."""
-    _SOURCES(instance, attribute, value)
-
-
-_SOURCES = tuple_of(slug, nonempty=True, unique=True)
+sources = tuple_of(slug, nonempty=True, unique=True)
+"""At least one source id, no repeats."""

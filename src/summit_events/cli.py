@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from . import DATA_VERSION, __version__, load, to_json
@@ -144,14 +145,34 @@ def _search(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _export(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
-    text = to_json(ds)
-    if args.output in (None, "-"):
-        out.write(text)
+def _write(result: str | dict[str, str], output: str | None, out: TextIO) -> int:
+    """Print text, or write it to ``output``; a multi-file result needs ``output`` as a folder."""
+    if isinstance(result, dict):
+        if output in (None, "-"):
+            sys.stderr.write("summit-events: this format is several files: give -o DIR\n")
+            return 2
+        folder = Path(str(output))
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in result.items():
+            (folder / name).write_text(text, encoding="utf-8", newline="")
+        return 0
+    if output in (None, "-"):
+        out.write(result)
     else:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        Path(str(output)).write_text(result, encoding="utf-8", newline="")
     return 0
+
+
+def _export(ds: Dataset, args: argparse.Namespace, out: TextIO) -> int:
+    from .export import export
+
+    return _write(export(ds, args.format), args.output, out)
+
+
+def _schema(_: Dataset | None, args: argparse.Namespace, out: TextIO) -> int:
+    from .export.schema import schema_text
+
+    return _write(schema_text(), args.output, out)
 
 
 def _validate(_: Dataset | None, args: argparse.Namespace, out: TextIO) -> int:
@@ -192,9 +213,18 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.set_defaults(run=_search)
 
-    export = commands.add_parser("export", help="the dataset as canonical JSON")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    from .export import FORMATS
+
+    export = commands.add_parser("export", help="the dataset as JSON (default) or another format")
+    export.add_argument("--format", default="json", choices=list(FORMATS), help="the export format (default: json)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE_OR_DIR", help="write to FILE (or DIR for csv, datapackage) instead of stdout"
+    )
     export.set_defaults(run=_export)
+
+    schema = commands.add_parser("schema", help="the JSON Schema (2020-12) of the dataset format")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    schema.set_defaults(run=_schema, own_data=True)
 
     validate = commands.add_parser("validate", help="check a dataset file; exit 1 with every problem")
     validate.add_argument("file")

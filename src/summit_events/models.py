@@ -194,6 +194,9 @@ def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
         raise check.fail(attribute, "must be a positive number of minutes")
 
 
+check.describe(_positive, minimum=1)
+
+
 @frozen
 class DurationClaim(Attributed):
     """A length of an event as one party or outlet gives it."""
@@ -365,8 +368,8 @@ class Place:
     name: str = attrs.field(validator=check.text)
     city: str | None = attrs.field(default=None, validator=check.optional(check.text))
     country: str = attrs.field(validator=check.country)
-    latitude: float | None = attrs.field(default=None, validator=check.optional(check.number))
-    longitude: float | None = attrs.field(default=None, validator=check.optional(check.number))
+    latitude: float | None = attrs.field(default=None, validator=check.optional(check.between(-90, 90)))
+    longitude: float | None = attrs.field(default=None, validator=check.optional(check.between(-180, 180)))
     precision: CoordinatePrecision | None = attrs.field(
         default=None, validator=check.optional(check.instance(CoordinatePrecision))
     )
@@ -376,10 +379,6 @@ class Place:
         has = (self.latitude is not None, self.longitude is not None, self.precision is not None)
         if any(has) and not all(has):
             raise DataError([("$", "latitude, longitude and precision go together: give all three or none")])
-        if self.latitude is not None and not -90 <= self.latitude <= 90:
-            raise DataError([("$.latitude", f"{self.latitude} is outside -90..90")])
-        if self.longitude is not None and not -180 <= self.longitude <= 180:
-            raise DataError([("$.longitude", f"{self.longitude} is outside -180..180")])
 
 
 # --------------------------------------------------------------------------- events

@@ -1,0 +1,108 @@
+"""Event coding: PLOVER category and mode, CAMEO code and Goldstein score for a record.
+
+One lookup table, :data:`TABLE`, keyed on what a record says (see :func:`key`); every export
+that needs a code (PLOVER JSONL, and any later one) asks :func:`code`. Records the table does
+not cover (occurrences, media and market reactions) raise :class:`ValueError`.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .models import (
+    Call,
+    EventBase,
+    EventStatus,
+    Meeting,
+    MeetingFormat,
+    ReactionBase,
+    Role,
+    Stance,
+    StatementReaction,
+)
+
+__all__ = ["TABLE", "Coding", "code", "key", "visit_host"]
+
+VERBAL_COOPERATION = "verbal cooperation"
+VERBAL_CONFLICT = "verbal conflict"
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Coding:
+    """How a record codes: ``plover`` is ``None`` where PLOVER has no category (plain statements)."""
+
+    plover: str | None  #: PLOVER event category, e.g. "CONSULT"
+    mode: str | None  #: PLOVER mode, e.g. "phone"
+    cameo: str  #: CAMEO event code, e.g. "041"
+    goldstein: float  #: Goldstein score of the CAMEO code
+    plover_score: float | None  #: PLOVER's own intensity score
+    quad_class: str | None  #: "verbal cooperation", "verbal conflict", ...
+
+
+def _row(plover: str | None, mode: str | None, cameo: str, goldstein: float, score: float | None) -> Coding:
+    quad = {
+        "CONSULT": VERBAL_COOPERATION,
+        "AGREE": VERBAL_COOPERATION,
+        "SUPPORT": VERBAL_COOPERATION,
+        "ACCUSE": VERBAL_CONFLICT,
+    }.get(plover or "")
+    return Coding(
+        plover=plover, mode=mode, cameo=cameo, goldstein=goldstein, plover_score=score, quad_class=quad
+    )
+
+
+TABLE: dict[str, Coding] = {
+    "call": _row("CONSULT", "phone", "041", 1.0, 1.5),
+    "meeting/visit": _row("CONSULT", "visit", "042", 1.9, 4.0),
+    "meeting/third-party": _row("CONSULT", "third-party", "044", 2.5, 1.0),
+    "meeting/multilateral": _row("CONSULT", "multilateral", "040", 1.0, 4.0),
+    "meeting/unknown-host": _row("CONSULT", None, "040", 1.0, 2.5),
+    "intent-to-meet": _row("AGREE", None, "036", 4.0, 2.5),
+    "statement/critical": _row("ACCUSE", "disapprove", "111", -2.0, -2.0),
+    "statement/supportive": _row("SUPPORT", None, "051", 3.4, 5.0),
+    "statement/neutral": _row(None, None, "010", 0.0, None),
+    "statement/mixed": _row(None, None, "010", 0.0, None),
+}
+"""The coding of each kind of record; :func:`key` says which row a record falls in."""
+
+_NOT_YET = frozenset({EventStatus.PLANNED, EventStatus.POSTPONED, EventStatus.CANCELLED})
+
+
+def _sides(event: EventBase) -> set[str]:
+    """The countries or organisations taking part, leaving out those who only host."""
+    return {p.side for p in event.participants if p.role is not Role.HOST} | set(event.parties)
+
+
+def visit_host(meeting: Meeting) -> str | None:
+    """The country the meeting was held in: ``host``, else the place's country (``None`` if neither)."""
+    if meeting.host is not None:
+        return meeting.host
+    return meeting.place.country if meeting.place is not None else None
+
+
+def key(record: EventBase | ReactionBase) -> str:
+    """The :data:`TABLE` row for ``record``; :class:`ValueError` for records the table leaves out.
+
+    A call, meeting or statement is coded by kind; a call or meeting not (yet) held is an
+    intent to meet; a meeting by format and by whether its host is one of the sides.
+    """
+    if isinstance(record, (Call, Meeting)) and record.status in _NOT_YET:
+        return "intent-to-meet"
+    if isinstance(record, Call):
+        return "call"
+    if isinstance(record, Meeting):
+        sides = _sides(record)
+        if record.format is MeetingFormat.MULTILATERAL or len(sides) > 2:
+            return "meeting/multilateral"
+        host = visit_host(record)
+        if host is None:
+            return "meeting/unknown-host"
+        return "meeting/visit" if host in sides else "meeting/third-party"
+    if isinstance(record, StatementReaction):
+        return f"statement/{Stance(record.stance).value}"
+    raise ValueError(f"no event coding for a {type(record).__name__} ({record.id!r})")
+
+
+def code(record: EventBase | ReactionBase) -> Coding:
+    """The :class:`Coding` of a call, meeting or statement (one row of :data:`TABLE`)."""
+    return TABLE[key(record)]

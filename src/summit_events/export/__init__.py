@@ -1,0 +1,47 @@
+"""Exports of a :class:`~summit_events.collection.Dataset` for other tools.
+
+:data:`FORMATS` maps a format name to a pure function of a dataset that returns text, or
+``{filename: text}`` for formats made of several files (``csv``, ``datapackage``).
+``to_frame`` (pandas) lives in :mod:`summit_events.export.frame`. Nothing here is imported by
+``import summit_events``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..codec import to_json
+from ..collection import Dataset
+from .datapackage import datapackage
+from .frame import to_frame
+from .geojson import geojson
+from .ical import ical
+from .jsonl import jsonl
+from .jsonld import jsonld
+from .plover import plover
+from .schema import json_schema, schema_text
+from .tables import csv_tables
+
+__all__ = ["FORMATS", "export", "json_schema", "to_frame"]
+
+FORMATS: dict[str, Callable[[Dataset], str | dict[str, str]]] = {
+    "json": to_json,
+    "schema": schema_text,
+    "jsonl": jsonl,
+    "csv": csv_tables,
+    "ics": ical,
+    "geojson": geojson,
+    "jsonld": jsonld,
+    "datapackage": datapackage,
+    "plover": plover,
+}
+"""Every export by name: ``FORMATS["ics"](ds)`` is the iCalendar text of ``ds``."""
+
+
+def export(ds: Dataset, format: str) -> str | dict[str, str]:
+    """``FORMATS[format](ds)``, with a clear error for an unknown format."""
+    try:
+        function = FORMATS[format]
+    except KeyError:
+        raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}") from None
+    return function(ds)

@@ -1,0 +1,57 @@
+"""pandas DataFrames of the tables (needs the ``pandas`` extra).
+
+Datetimes are tz-aware (UTC), dates are ``datetime64`` days, vocabularies are categoricals
+with every allowed value as a category.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..collection import Dataset
+from .tables import TABLES_BY_NAME, rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["to_frame"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "to_frame needs pandas: install it with  pip install 'summit-events[pandas]'"
+        ) from error
+    return pandas
+
+
+def to_frame(ds: Dataset, table: str) -> pd.DataFrame:
+    """One table (``"calls"``, ``"meetings"``, ``"participants"``, … see :data:`TABLES`) as a DataFrame."""
+    lib = _pandas()
+    if table not in TABLES_BY_NAME:
+        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES_BY_NAME)}")
+    spec = TABLES_BY_NAME[table]
+    data = rows(ds, spec)
+    columns: dict[str, Any] = {}
+    for index, column in enumerate(spec.columns):
+        values = [row[index] for row in data]
+        if column.vocabulary is not None:
+            categories = [member.value for member in column.vocabulary]
+            plain = [None if v is None else column.vocabulary(v).value for v in values]
+            columns[column.name] = lib.Categorical(plain, categories=categories)
+        elif column.kind == "datetime":
+            columns[column.name] = lib.to_datetime(lib.Series(values, dtype=object), utc=True)
+        elif column.kind == "date":
+            columns[column.name] = lib.to_datetime(
+                lib.Series([v and v.isoformat() for v in values], dtype=object)
+            )
+        elif column.kind == "integer":
+            columns[column.name] = lib.array(values, dtype="Int64")
+        elif column.kind == "number":
+            columns[column.name] = lib.array(values, dtype="Float64")
+        else:
+            columns[column.name] = lib.array(values, dtype="string")
+    frame: pd.DataFrame = lib.DataFrame(columns, columns=[c.name for c in spec.columns])
+    return frame
