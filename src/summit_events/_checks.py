@@ -142,7 +142,7 @@ def aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 describe(
     aware,
-    pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$",
+    pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})$",
     format="date-time",
 )
 
