@@ -29,8 +29,8 @@ DATA_LICENSE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 ARTICLE_TITLE = "February 2025 Putin\u2013Trump phone call"
 ARTICLE_URL = "https://en.wikipedia.org/wiki/February_2025_Putin%E2%80%93Trump_phone_call"
 ATTRIBUTION = (
-    f'Data adapted from the Wikipedia article "{ARTICLE_TITLE}" ({ARTICLE_URL}) and the sources it cites; '
-    f"licensed {DATA_LICENSE}."
+    f"summit-events contributors and Wikipedia contributors: adapted from the Wikipedia article "
+    f'"{ARTICLE_TITLE}" ({ARTICLE_URL}) and the sources each record cites; licensed {DATA_LICENSE}.'
 )
 PRODUCER = "summit-events"
 
