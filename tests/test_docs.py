@@ -71,3 +71,10 @@ def test_data_page_counts_and_events_match_the_data() -> None:
         e.id: (len(e.durations), *e.duration_range())  # type: ignore[misc]
         for e in ds.events() if e.duration_range() and len(set(e.duration_range() or ())) == 2
     }
+
+
+def test_data_page_lists_every_sourced_clock_time() -> None:
+    text = (ROOT / "docs" / "data.md").read_text("utf-8")
+    listed = dict(re.findall(r"^  - `([^`]+)`: (\S+)$", text, re.MULTILINE))
+    timed = {e.id: e.timing.start.isoformat() for e in se.load().events() if e.timing and e.timing.start}
+    assert listed == timed
