@@ -34,9 +34,10 @@ def test_first_use_loads_the_dataset_once() -> None:
     out = run("""
         import sys, summit_events as se
         a = se.load(); b = se.dataset
-        print(a is b, "cattrs" in sys.modules)
+        print(a is b, "msgspec" in sys.modules, "cattrs" in sys.modules)
     """)
-    assert out == "True True"
+    # with msgspec (the fast extra) the packaged data is read without importing cattrs
+    assert out in ("True True False", "True False True")
 
 
 def test_packaged_dataset_is_shared_and_immutable() -> None:
