@@ -8,10 +8,12 @@ the reference path, which accepts the input or reports its problems in its own w
 How it stays equal to the reference:
 
 * msgspec ``Struct`` mirrors of the attrs models are generated from ``attrs.fields`` and the
-  type hints. Each field validator is translated into a msgspec constraint (the patterns
-  of :mod:`summit_events._checks`, anchored with ``\\A…\\Z`` as ``fullmatch`` is; bounds;
-  ``min_length``); a validator that is not known here stops the generation, so a new rule
-  cannot be skipped silently. Unknown fields are refused, reactions are a union tagged by
+  type hints. Each field validator is translated into a msgspec constraint (bounds,
+  ``min_length``, enums, nested structs) or into a check run once over all the strings it
+  covers (the patterns of :mod:`summit_events._checks`, anchored with ``\\A…\\Z`` as
+  ``fullmatch`` is, over the distinct strings; non-empty text without white space at either
+  end); a validator that is not known here stops the generation, so a new rule cannot be
+  skipped silently. Unknown fields are refused, reactions are a union tagged by
   ``kind``, dates are ``datetime.date``.
 * What msgspec cannot express is checked here in Python: IANA zone names, repeats in
   tuples, datetimes (decoded as text that already matches the codec's pattern, then parsed
@@ -29,6 +31,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import re
 import sys
 import typing
 from collections.abc import Callable
@@ -53,7 +57,7 @@ _FLOAT_MAX = sys.float_info.max
 _DATETIME = r"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})\Z"
 """The codec's datetime pattern with a mandatory offset (a naive datetime is the reference's to report)."""
 
-_Builder = Callable[[Any], Any]
+_Builder = Callable[[Any, tuple[list[str], ...]], Any]
 
 
 def _anchored(pattern: str) -> str:
@@ -66,8 +70,13 @@ def _anchored(pattern: str) -> str:
 class _Field:
     """One attrs field: its msgspec type, default, and how to turn the decoded value into ours."""
 
-    def __init__(self, spec: Any, convert: str | None = None, needs: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, spec: Any, convert: str | None = None, needs: dict[str, Any] | None = None,
+        collect: tuple[int, str] | None = None,
+    ) -> None:
         self.spec = spec  #: the msgspec type
+        #: ``(category, "one" | "optional" | "many")``: the strings are gathered and checked at the end
+        self.collect = collect
         self.convert = convert  #: an expression over ``{v}`` building our value (``None``: the value as is)
         self.needs = needs or {}  #: names the expression uses
 
@@ -78,6 +87,9 @@ class _Mirror:
     def __init__(self) -> None:
         self.structs: dict[type, type[msgspec.Struct]] = {}
         self.builders: dict[type, _Builder] = {}
+        #: string rules checked once over all the strings of a document: ``check(strings) -> ok``
+        self.categories: list[Callable[[list[str]], bool]] = []
+        self._category_of: dict[Any, int] = {}
 
     # ------------------------------------------------------------------ field types
 
@@ -87,7 +99,8 @@ class _Mirror:
             args = [a for a in get_args(hint) if a is not type(None)]
             inner = self.field(args[0], facts["optional"], name)
             convert = None if inner.convert is None else f"(None if {{v}} is None else {inner.convert})"
-            return _Field(inner.spec | None, convert, inner.needs)
+            collect = None if inner.collect is None else (inner.collect[0], "optional")
+            return _Field(inner.spec | None, convert, inner.needs, collect)
         if "member" in facts:
             (member_hint, _ellipsis) = get_args(hint)
             member = self.field(member_hint, facts["member"], name)
@@ -102,7 +115,8 @@ class _Mirror:
                 if convert is not None:
                     raise TypeError(f"{name}: unique items that need converting are not supported")
                 convert = "({v} if len({v}) < 2 or len(set({v})) == len({v}) else _reject())"
-            return _Field(spec, convert, member.needs)
+            collect = None if member.collect is None else (member.collect[0], "many")
+            return _Field(spec, convert, member.needs, collect)
         if validator is check.zone and hint is str:
             return _Field(str, "({v} if _zone({v}) is not None else _reject())", {"_zone": check.zone_info})
         if validator is check.day and hint is dt.date:
@@ -112,7 +126,7 @@ class _Mirror:
         if validator is check.number and hint is float:
             return _Field(Annotated[float, msgspec.Meta(ge=-_FLOAT_MAX, le=_FLOAT_MAX)])
         if hint is str and (validator is check.text or _qualname(validator).startswith("matches.")):
-            return _Field(Annotated[str, msgspec.Meta(pattern=_anchored(facts["pattern"]))])
+            return _Field(str, collect=(self._category(validator), "one"))
         if hint is float and "minimum" in facts and "maximum" in facts:
             return _Field(Annotated[float, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])])
         if hint is int and facts == {"minimum": 1}:
@@ -122,7 +136,7 @@ class _Mirror:
         if isinstance(hint, type) and attrs.has(hint) and _is_instance_check(validator, hint):
             struct, build = self.struct(hint), self.builder(hint)
             key = f"_build_{hint.__name__}"
-            return _Field(struct, f"{key}({{v}})", {key: build})
+            return _Field(struct, f"{key}({{v}}, c)", {key: build})
         raise TypeError(f"{name}: no fast equivalent for {hint!r} checked by {validator!r}")
 
     # ------------------------------------------------------------------ classes
@@ -140,7 +154,7 @@ class _Mirror:
     def _generate(self, cls: type) -> None:
         hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
         fields: list[tuple[str, Any, Any]] = []
-        lines = ["def build(s):", "    o = _new(_cls)"]
+        lines = ["def build(s, c):", "    o = _new(_cls)"]
         needs: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_reject": _reject}
         for index, attribute in enumerate(attrs.fields(cls)):
             made = self.field(hints[attribute.name], attribute.validator, f"{cls.__name__}.{attribute.name}")
@@ -151,11 +165,19 @@ class _Mirror:
             setter = f"_set{index}"
             needs[setter] = getattr(cls, attribute.name).__set__
             needs.update(made.needs)
-            if made.convert is None:
+            if made.convert is None and made.collect is None:
                 lines.append(f"    {setter}(o, s.{attribute.name})")
-            else:
-                lines.append(f"    v = s.{attribute.name}")
-                lines.append(f"    {setter}(o, {made.convert.replace('{v}', 'v')})")
+                continue
+            lines.append(f"    v = s.{attribute.name}")
+            lines.append(f"    {setter}(o, {(made.convert or '{v}').replace('{v}', 'v')})")
+            if made.collect is not None:
+                category, mode = made.collect
+                if mode == "one":
+                    lines.append(f"    c[{category}].append(v)")
+                elif mode == "optional":
+                    lines.append(f"    if v is not None: c[{category}].append(v)")
+                else:
+                    lines.append(f"    c[{category}].extend(v)")
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
@@ -167,6 +189,28 @@ class _Mirror:
         namespace = dict(needs)
         exec("\n".join(lines), namespace)
         self.builders[cls] = namespace["build"]
+
+
+    def _category(self, validator: Any) -> int:
+        """The index of the bulk check for the strings ``validator`` accepts."""
+        if validator not in self._category_of:
+            if validator is check.text:
+                self.categories.append(_all_text)
+            else:
+                pattern = re.compile(_anchored(check.facts(validator)["pattern"]))
+                self.categories.append(functools.partial(_all_match, pattern.search))
+            self._category_of[validator] = len(self.categories) - 1
+        return self._category_of[validator]
+
+
+def _all_text(strings: list[str]) -> bool:
+    """:func:`summit_events._checks.text` for every item: non-empty, no white space at either end."""
+    return all(strings) and list(map(str.strip, strings)) == strings
+
+
+def _all_match(search: Callable[[str], object], strings: list[str]) -> bool:
+    """Every distinct item matches (``search`` is anchored at both ends, like ``fullmatch``)."""
+    return all(map(search, set(strings)))
 
 
 def _is_instance_check(validator: Any, kind: type) -> bool:
@@ -234,13 +278,17 @@ def decode_dataset(data: str | bytes) -> Dataset:
     except (msgspec.MsgspecError, ValueError, RecursionError):  # e.g. bytes that are not UTF-8
         raise Rejected from None
     values: dict[str, Any] = {"data_version": document.data_version}
+    gathered: tuple[list[str], ...] = tuple([] for _ in _mirror.categories)
     try:
         for name, build in _BUILD.items():
-            values[name] = tuple([build(item) for item in getattr(document, name)])
+            values[name] = tuple([build(item, gathered) for item in getattr(document, name)])
         reactions = document.reactions
-        values["reactions"] = tuple([_BUILD_REACTION[type(item)](item) for item in reactions])
+        values["reactions"] = tuple([_BUILD_REACTION[type(item)](item, gathered) for item in reactions])
     except (DataError, Rejected):
         raise Rejected from None
+    for strings, ok in zip(gathered, _mirror.categories, strict=True):
+        if strings and not ok(strings):
+            raise Rejected
     _no_repeated_keys(data, document)
     dataset = object.__new__(Dataset)
     for name, value in values.items():
@@ -265,8 +313,8 @@ def _no_repeated_keys(data: str | bytes, document: Any) -> None:
     ``\\u003a`` would break the count: such text is left to the reference path too.
     """
     if isinstance(data, str):
-        colons, escaped = data.count(":"), "\\u003a" in data or "\\u003A" in data
+        colons, escaped = data.count(":"), "\\u003" in data and ("\\u003a" in data or "\\u003A" in data)
     else:
-        colons, escaped = data.count(b":"), b"\\u003a" in data or b"\\u003A" in data
+        colons, escaped = data.count(b":"), b"\\u003" in data and (b"\\u003a" in data or b"\\u003A" in data)
     if escaped or colons != _encoder.encode(document).count(b":"):
         raise Rejected
