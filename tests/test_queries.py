@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.strategies import datasets, dates
 
 import summit_events as se
 
@@ -176,3 +179,26 @@ def test_each_side_reads_the_date_on_its_own_clock() -> None:
     kyiv = ds.event("2025-02-12-trump-zelenskyy-call").dates_by_side()
     assert kyiv["UKR"] == (dt.date(2025, 2, 12), dt.date(2025, 2, 13))  # no clock time: either day
     assert ds.event("budapest-summit").dates_by_side() == {}
+
+
+@given(datasets(max_events=8), st.sampled_from([None, "call", "meeting", "occurrence"]),
+       st.sampled_from([None, *se.EventStatus]), st.none() | dates, st.none() | dates)
+def test_indexed_queries_agree_with_a_plain_scan(
+    data: se.Dataset, kind: str | None, status: se.EventStatus | None,
+    since: dt.date | None, until: dt.date | None,
+) -> None:
+    every = data.events()
+    expected = tuple(
+        e for e in every
+        if (kind is None or e.kind == kind) and (status is None or e.status is status)
+        and ((since is None and until is None) or e.timing is not None)
+        and (since is None or (e.date is not None and e.date >= since))
+        and (until is None or (e.date is not None and e.date <= until))
+    )
+    assert data.events(kind=kind, status=status, since=since, until=until) == expected
+    for first in data.people:
+        for second in data.people:
+            calls = tuple(
+                e for e in every if isinstance(e, se.Call) and {first.id, second.id} <= set(e.person_ids)
+            )
+            assert data.calls_between(first.id, second.id) == calls

@@ -5,8 +5,10 @@
 >>> ds.person("Zelensky").name
 'Volodymyr Zelenskyy'
 
-Importing this package reads no file and does not import cattrs: the packaged dataset is
-read on first use (:func:`load` or the ``dataset`` attribute) and then shared, read-only.
+Importing this package reads no file and does not import attrs or cattrs: the record
+classes are created on first use (``se.Call``, ``from summit_events import Call``), and the
+packaged dataset is read on first use (:func:`load` or the ``dataset`` attribute) and then
+shared, read-only.
 """
 
 from __future__ import annotations
@@ -15,46 +17,85 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .collection import Dataset
 from .errors import DataError, NotFoundError
-from .models import (
-    CAPITAL_ZONES,
-    Attributed,
-    Call,
-    CallMedium,
-    Claim,
-    CoordinatePrecision,
-    DurationClaim,
-    Event,
-    EventBase,
-    EventStatus,
-    LocalDate,
-    MarketReaction,
-    MediaReaction,
-    Meeting,
-    MeetingFormat,
-    Occurrence,
-    OccurrenceKind,
-    Office,
-    Participant,
-    Person,
-    PersonKind,
-    Place,
-    Qualifier,
-    Reaction,
-    ReactionBase,
-    Relation,
-    RelationKind,
-    Role,
-    Source,
-    Stance,
-    StatementReaction,
-    StatusClaim,
-    Timing,
-)
 
 if TYPE_CHECKING:
+    from .collection import Dataset
+    from .models import (
+        CAPITAL_ZONES,
+        Attributed,
+        Call,
+        CallMedium,
+        Claim,
+        CoordinatePrecision,
+        DurationClaim,
+        Event,
+        EventBase,
+        EventStatus,
+        LocalDate,
+        MarketReaction,
+        MediaReaction,
+        Meeting,
+        MeetingFormat,
+        Occurrence,
+        OccurrenceKind,
+        Office,
+        Participant,
+        Person,
+        PersonKind,
+        Place,
+        Qualifier,
+        Reaction,
+        ReactionBase,
+        Relation,
+        RelationKind,
+        Role,
+        Source,
+        Stance,
+        StatementReaction,
+        StatusClaim,
+        Timing,
+    )
+
     dataset: Dataset
+
+# The record classes are created on first use (PEP 562), not on import: creating some
+# twenty-five attrs classes is most of the cost of importing the package.
+_LAZY = {"Dataset": "collection", **dict.fromkeys((
+    "CAPITAL_ZONES",
+    "Attributed",
+    "Call",
+    "CallMedium",
+    "Claim",
+    "CoordinatePrecision",
+    "DurationClaim",
+    "Event",
+    "EventBase",
+    "EventStatus",
+    "LocalDate",
+    "MarketReaction",
+    "MediaReaction",
+    "Meeting",
+    "MeetingFormat",
+    "Occurrence",
+    "OccurrenceKind",
+    "Office",
+    "Participant",
+    "Person",
+    "PersonKind",
+    "Place",
+    "Qualifier",
+    "Reaction",
+    "ReactionBase",
+    "Relation",
+    "RelationKind",
+    "Role",
+    "Source",
+    "Stance",
+    "StatementReaction",
+    "StatusClaim",
+    "Timing",
+), "models")}
 
 __version__ = "0.1.0"
 DATA_VERSION = "2025.2"
@@ -172,7 +213,14 @@ def from_dict(data: object, cls: type[T]) -> T:
 def __getattr__(name: str) -> Any:
     if name == "dataset":
         return load()
-    raise AttributeError(f"module 'summit_events' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summit_events' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

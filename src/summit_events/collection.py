@@ -129,6 +129,25 @@ class Dataset:
         return {person: _Ordered(events) for person, events in lists.items()}
 
     @functools.cached_property
+    def _by_kind_status(self) -> dict[tuple[str | None, EventStatus | None], _Ordered]:
+        lists: dict[tuple[str | None, EventStatus | None], list[Event]] = {}
+        for event in self._all_events:
+            for key in ((event.kind, None), (None, event.status), (event.kind, event.status)):
+                lists.setdefault(key, []).append(event)
+        return {key: _Ordered(events) for key, events in lists.items()}
+
+    @functools.cached_property
+    def _calls_by_pair(self) -> dict[tuple[str, str], tuple[Call, ...]]:
+        lists: dict[tuple[str, str], list[Call]] = {}
+        for event in self._all_events:
+            if isinstance(event, Call):
+                people = sorted(set(event.person_ids))
+                for i, first in enumerate(people):
+                    for second in people[i + 1:]:
+                        lists.setdefault((first, second), []).append(event)
+        return {pair: tuple(calls) for pair, calls in lists.items()}
+
+    @functools.cached_property
     def _reactions_by_event(self) -> dict[str | None, tuple[Reaction, ...]]:
         lists: dict[str | None, list[Reaction]] = {}
         for reaction in self.reactions:
@@ -233,6 +252,8 @@ class Dataset:
         ordered: _Ordered | None = None
         if participant is not None:
             ordered = self._by_person.get(self.person(participant).id, _EMPTY)
+        elif wanted_kind is not None or wanted_status is not None:
+            ordered = self._by_kind_status.get((wanted_kind, wanted_status), _EMPTY)
         elif since is not None or until is not None:
             ordered = self._dated
         if since is None and until is None:
@@ -241,6 +262,8 @@ class Dataset:
             assert ordered is not None
             slack = dt.timedelta(days=0 if zone is None else 1)
             pool = ordered.window(since and since - slack, until and until + slack)
+        if participant is None and country is None and zone is None:
+            return tuple(pool)  # the index holds exactly the kind and status asked for
         return tuple(
             event
             for event in pool
@@ -253,8 +276,9 @@ class Dataset:
     def calls_between(self, first: str | Person, second: str | Person) -> tuple[Call, ...]:
         """The calls in which both people took part, in time order."""
         a, b = self.person(first).id, self.person(second).id
-        ordered = self._by_person.get(a, _EMPTY)
-        return tuple(e for e in ordered.events if isinstance(e, Call) and b in e.person_ids)
+        if a == b:
+            return tuple(e for e in self._by_person.get(a, _EMPTY).events if isinstance(e, Call))
+        return self._calls_by_pair.get((a, b) if a < b else (b, a), ())
 
     def reactions_to(self, event: str | EventBase, kind: str | None = None) -> tuple[Reaction, ...]:
         """Reactions to an event (by object or id), by date; ``kind`` is media, statement or market."""
@@ -377,25 +401,33 @@ def _in_window(event: EventBase, zone: str, since: dt.date | None, until: dt.dat
 # ---------------------------------------------------------------------- link checks
 
 
-def _duplicates(records: Iterable[tuple[str, str]]) -> Iterator[Problem]:
+def _duplicates(records: Iterable[tuple[str, int, str]]) -> Iterator[Problem]:
     seen: dict[str, str] = {}
-    for path, record_id in records:
+    for group, index, record_id in records:
         if record_id in seen:
-            yield f"{path}.id", f"duplicate id {record_id!r} (first used at {seen[record_id]})"
+            yield f"$.{group}[{index}].id", f"duplicate id {record_id!r} (first used at {seen[record_id]})"
         else:
-            seen[record_id] = path
+            seen[record_id] = f"$.{group}[{index}]"
 
 
 def _link_problems(ds: Dataset) -> Iterator[Problem]:
-    """Every broken link in ``ds``: repeated ids, unknown people, events or sources."""
+    """Every broken link in ``ds``: repeated ids, unknown people, events or sources.
+
+    Each record is first checked as a whole without building any path (the common case:
+    nothing to report); only a record with a problem is walked again to name each one.
+    """
     people = {p.id for p in ds.people}
     sources = {s.id for s in ds.sources}
     groups: dict[str, Sequence[EventBase]] = {"calls": ds.calls, "meetings": ds.meetings, "occurrences": ds.occurrences}
-    yield from _duplicates((f"$.people[{i}]", p.id) for i, p in enumerate(ds.people))
-    yield from _duplicates((f"$.sources[{i}]", s.id) for i, s in enumerate(ds.sources))
-    yield from _duplicates((f"$.reactions[{i}]", r.id) for i, r in enumerate(ds.reactions))
-    yield from _duplicates((f"$.{g}[{i}]", e.id) for g, items in groups.items() for i, e in enumerate(items))
+    if len(people) != len(ds.people):
+        yield from _duplicates(("people", i, p.id) for i, p in enumerate(ds.people))
+    if len(sources) != len(ds.sources):
+        yield from _duplicates(("sources", i, s.id) for i, s in enumerate(ds.sources))
+    if len({r.id for r in ds.reactions}) != len(ds.reactions):
+        yield from _duplicates(("reactions", i, r.id) for i, r in enumerate(ds.reactions))
     events = {e.id for items in groups.values() for e in items}
+    if len(events) != sum(len(items) for items in groups.values()):
+        yield from _duplicates((g, i, e.id) for g, items in groups.items() for i, e in enumerate(items))
 
     def cited(path: str, ids: Iterable[str]) -> Iterator[Problem]:
         for index, source_id in enumerate(ids):
@@ -406,12 +438,28 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
         if person_id is not None and person_id not in people:
             yield path, f"unknown person id {person_id!r}"
 
+    def event_ok(event: EventBase) -> bool:
+        return (
+            sources.issuperset(event.sources)
+            and people.issuperset([p.person for p in event.participants])
+            and all(
+                sources.issuperset(claim.sources) and (claim.person is None or claim.person in people)
+                for claims in (event.durations, event.outcomes, event.accounts, event.status_claims)
+                for claim in claims
+            )
+            and all(r.target in events and r.target != event.id for r in event.related)
+        )
+
     for i, person in enumerate(ds.people):
+        if sources.issuperset(person.sources) and all(sources.issuperset(o.sources) for o in person.offices):
+            continue
         yield from cited(f"$.people[{i}]", person.sources)
         for j, office in enumerate(person.offices):
             yield from cited(f"$.people[{i}].offices[{j}]", office.sources)
     for group, items in groups.items():
         for i, event in enumerate(items):
+            if event_ok(event):
+                continue
             path = f"$.{group}[{i}]"
             yield from cited(path, event.sources)
             for j, participant in enumerate(event.participants):
@@ -426,6 +474,12 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
                 elif relation.target == event.id:
                     yield f"{path}.related[{j}].target", "an event cannot relate to itself"
     for i, reaction in enumerate(ds.reactions):
+        if (
+            sources.issuperset(reaction.sources)
+            and (reaction.event in events or (reaction.event is None and not isinstance(reaction, MarketReaction)))
+            and (not isinstance(reaction, StatementReaction) or reaction.speaker in people)
+        ):
+            continue
         path = f"$.reactions[{i}]"
         yield from cited(path, reaction.sources)
         if reaction.event is not None and reaction.event not in events:
