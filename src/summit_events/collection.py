@@ -262,8 +262,8 @@ class Dataset:
             assert ordered is not None
             slack = dt.timedelta(days=0 if zone is None else 1)
             pool = ordered.window(since and since - slack, until and until + slack)
-        if participant is None and country is None and zone is None:
-            return tuple(pool)  # the index holds exactly the kind and status asked for
+        if country is None and zone is None and (participant is None or (wanted_kind is wanted_status is None)):
+            return tuple(pool)  # the index chosen above holds exactly the events asked for
         return tuple(
             event
             for event in pool
