@@ -146,6 +146,7 @@ __all__ = [
     "load",
     "to_dict",
     "to_json",
+    "to_json_bytes",
 ]
 
 T = TypeVar("T")
@@ -187,6 +188,13 @@ def to_json(obj: Any) -> str:
     from . import codec
 
     return codec.to_json(obj)
+
+
+def to_json_bytes(obj: Any) -> bytes:
+    """:func:`to_json` as UTF-8 bytes, ready to write to a file (faster for a big dataset)."""
+    from . import codec
+
+    return codec.to_json_bytes(obj)
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:

@@ -1,4 +1,4 @@
-"""Accelerated decoding of a whole dataset with msgspec (the optional ``fast`` extra).
+"""Accelerated decoding and encoding of a whole dataset with msgspec (the optional ``fast`` extra).
 
 Only :mod:`summit_events.codec` imports this module, and only when msgspec is installed.
 It is an accelerator, never a judge: it either returns exactly the :class:`Dataset` the
@@ -25,6 +25,13 @@ How it stays equal to the reference:
 * msgspec keeps the last of repeated JSON keys where the reference refuses them: the
   document's key count is compared with the count of keys that were decoded, and the
   reference path decides whenever they may differ (see :func:`_no_repeated_keys`).
+
+Encoding goes the other way through a second set of ``Struct``s (plain types, no
+constraints): msgspec copies each record's attributes into them, leaves out fields equal to
+their default, sorts the keys and indents by two spaces, which is the reference text
+byte for byte. Datetimes are written with ``isoformat()`` as the reference does (msgspec
+would write ``Z`` for UTC), and a number msgspec would write with another exponent form
+sends the dataset to the reference path (:func:`encode_dataset`).
 """
 
 from __future__ import annotations
@@ -46,7 +53,7 @@ from . import models
 from .collection import Dataset
 from .errors import DataError
 
-__all__ = ["Rejected", "decode_dataset"]
+__all__ = ["Rejected", "decode_dataset", "encode_dataset"]
 
 
 class Rejected(Exception):
@@ -68,17 +75,18 @@ def _anchored(pattern: str) -> str:
 
 
 class _Field:
-    """One attrs field: its msgspec type, default, and how to turn the decoded value into ours."""
+    """One attrs field: its msgspec type, and how to turn the decoded value into ours and back."""
 
     def __init__(
         self, spec: Any, convert: str | None = None, needs: dict[str, Any] | None = None,
-        collect: tuple[int, str] | None = None,
+        collect: tuple[int, str] | None = None, out: Any = None,
     ) -> None:
         self.spec = spec  #: the msgspec type
         #: ``(category, "one" | "optional" | "many")``: the strings are gathered and checked at the end
         self.collect = collect
         self.convert = convert  #: an expression over ``{v}`` building our value (``None``: the value as is)
-        self.needs = needs or {}  #: names the expression uses
+        self.needs = needs or {}  #: names the expressions use
+        self.out = spec if out is None else out  #: the type in the encoding ``Struct`` (plain, no constraints)
 
 
 class _Mirror:
@@ -87,6 +95,7 @@ class _Mirror:
     def __init__(self) -> None:
         self.structs: dict[type, type[msgspec.Struct]] = {}
         self.builders: dict[type, _Builder] = {}
+        self.out_structs: dict[type, type[msgspec.Struct]] = {}
         #: string rules checked once over all the strings of a document: ``check(strings) -> ok``
         self.categories: list[Callable[[list[str]], bool]] = []
         self._category_of: dict[Any, int] = {}
@@ -100,7 +109,7 @@ class _Mirror:
             inner = self.field(args[0], facts["optional"], name)
             convert = None if inner.convert is None else f"(None if {{v}} is None else {inner.convert})"
             collect = None if inner.collect is None else (inner.collect[0], "optional")
-            return _Field(inner.spec | None, convert, inner.needs, collect)
+            return _Field(inner.spec | None, convert, inner.needs, collect, out=inner.out | None)
         if "member" in facts:
             (member_hint, _ellipsis) = get_args(hint)
             member = self.field(member_hint, facts["member"], name)
@@ -116,19 +125,22 @@ class _Mirror:
                     raise TypeError(f"{name}: unique items that need converting are not supported")
                 convert = "({v} if len({v}) < 2 or len(set({v})) == len({v}) else _reject())"
             collect = None if member.collect is None else (member.collect[0], "many")
-            return _Field(spec, convert, member.needs, collect)
+            return _Field(spec, convert, member.needs, collect, out=tuple[member.out, ...])  # type: ignore[name-defined]
         if validator is check.zone and hint is str:
             return _Field(str, "({v} if _zone({v}) is not None else _reject())", {"_zone": check.zone_info})
         if validator is check.day and hint is dt.date:
             return _Field(dt.date)
         if validator is check.aware and hint is dt.datetime:
-            return _Field(Annotated[str, msgspec.Meta(pattern=_DATETIME)], "_datetime({v})", {"_datetime": _datetime})
+            return _Field(
+                Annotated[str, msgspec.Meta(pattern=_DATETIME)], "_datetime({v})", {"_datetime": _datetime},
+                out=_Stamp,
+            )
         if validator is check.number and hint is float:
-            return _Field(Annotated[float, msgspec.Meta(ge=-_FLOAT_MAX, le=_FLOAT_MAX)])
+            return _Field(Annotated[float, msgspec.Meta(ge=-_FLOAT_MAX, le=_FLOAT_MAX)], out=_Number)
         if hint is str and (validator is check.text or _qualname(validator).startswith("matches.")):
             return _Field(str, collect=(self._category(validator), "one"))
         if hint is float and "minimum" in facts and "maximum" in facts:
-            return _Field(Annotated[float, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])])
+            return _Field(Annotated[float, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])], out=_Number)
         if hint is int and facts == {"minimum": 1}:
             return _Field(Annotated[int, msgspec.Meta(ge=1)])
         if isinstance(hint, type) and issubclass(hint, enum.Enum) and _is_instance_check(validator, hint):
@@ -136,7 +148,7 @@ class _Mirror:
         if isinstance(hint, type) and attrs.has(hint) and _is_instance_check(validator, hint):
             struct, build = self.struct(hint), self.builder(hint)
             key = f"_build_{hint.__name__}"
-            return _Field(struct, f"{key}({{v}}, c)", {key: build})
+            return _Field(struct, f"{key}({{v}}, c)", {key: build}, out=self.out_struct(hint))
         raise TypeError(f"{name}: no fast equivalent for {hint!r} checked by {validator!r}")
 
     # ------------------------------------------------------------------ classes
@@ -151,9 +163,15 @@ class _Mirror:
         self.struct(cls)
         return self.builders[cls]
 
+    def out_struct(self, cls: type) -> type[msgspec.Struct]:
+        """The ``Struct`` a ``cls`` is converted to for encoding: the same fields, values as the codec writes them."""
+        self.struct(cls)
+        return self.out_structs[cls]
+
     def _generate(self, cls: type) -> None:
         hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
         fields: list[tuple[str, Any, Any]] = []
+        out_fields: list[tuple[str, Any, Any]] = []
         lines = ["def build(s, c):", "    o = _new(_cls)"]
         needs: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_reject": _reject}
         for index, attribute in enumerate(attrs.fields(cls)):
@@ -162,6 +180,7 @@ class _Mirror:
             if isinstance(default, attrs.Factory) or attribute.converter is not None:  # type: ignore[arg-type]
                 raise TypeError(f"{cls.__name__}.{attribute.name}: factories and converters are not supported")
             fields.append((attribute.name, made.spec, msgspec.NODEFAULT if default is attrs.NOTHING else default))
+            out_fields.append((attribute.name, made.out, fields[-1][2]))
             setter = f"_set{index}"
             needs[setter] = getattr(cls, attribute.name).__set__
             needs.update(made.needs)
@@ -186,6 +205,9 @@ class _Mirror:
         if kind is not None and cls in models.REACTION_TYPES.values():
             options.update(tag_field="kind", tag=kind)
         self.structs[cls] = msgspec.defstruct(f"_{cls.__name__}Struct", fields, **options)
+        plain = ("kw_only", "omit_defaults", "gc", "tag_field", "tag")
+        out_options = {key: options[key] for key in plain if key in options}
+        self.out_structs[cls] = msgspec.defstruct(f"_{cls.__name__}Out", out_fields, **out_options)
         namespace = dict(needs)
         exec("\n".join(lines), namespace)
         self.builders[cls] = namespace["build"]
@@ -227,6 +249,40 @@ def _qualname(validator: Any) -> str:
 
 def _reject() -> Any:
     raise Rejected
+
+
+class _Stamp(str):
+    """A datetime in the encoding ``Struct``: its ``isoformat()`` (msgspec itself would write UTC as ``Z``)."""
+
+    __slots__ = ()
+
+
+class _Number(float):
+    """A number in the encoding ``Struct`` whose text msgspec writes as ``json.dumps`` does."""
+
+    __slots__ = ()
+
+
+def _out_value(kind: type, value: Any) -> Any:
+    """``msgspec.convert`` hook: our datetimes and numbers as the codec writes them."""
+    if kind is _Stamp:
+        return _Stamp(value.isoformat())
+    if kind is _Number:
+        # json.dumps and msgspec write a float alike unless one of them uses an exponent;
+        # an int (only ever set from Python: the codec reads numbers as floats) is left to the reference
+        if type(value) is float and (value == 0 or 1e-4 <= abs(value) < 1e15):
+            return _Number(value)
+        raise Rejected
+    raise NotImplementedError(kind)
+
+
+def _out_hook(value: Any) -> Any:
+    """``msgspec`` encoder hook: a :class:`_Stamp` or :class:`_Number` as the plain value it wraps."""
+    if type(value) is _Stamp:
+        return str(value)
+    if type(value) is _Number:
+        return float(value)
+    raise NotImplementedError(type(value))
 
 
 def _datetime(text: str) -> dt.datetime:
@@ -277,19 +333,23 @@ def decode_dataset(data: str | bytes) -> Dataset:
         document: Any = _decoder.decode(data)
     except (msgspec.MsgspecError, ValueError, RecursionError):  # e.g. bytes that are not UTF-8
         raise Rejected from None
+    _no_repeated_keys(data, document)
     values: dict[str, Any] = {"data_version": document.data_version}
     gathered: tuple[list[str], ...] = tuple([] for _ in _mirror.categories)
+    # Each section's structs are let go as soon as its records are built: the peak holds
+    # the structs of what is left plus the records made so far, not both trees whole.
     try:
         for name, build in _BUILD.items():
             values[name] = tuple([build(item, gathered) for item in getattr(document, name)])
-        reactions = document.reactions
+            setattr(document, name, ())
+        reactions, document.reactions = document.reactions, ()
         values["reactions"] = tuple([_BUILD_REACTION[type(item)](item, gathered) for item in reactions])
+        del reactions
     except (DataError, Rejected):
         raise Rejected from None
     for strings, ok in zip(gathered, _mirror.categories, strict=True):
         if strings and not ok(strings):
             raise Rejected
-    _no_repeated_keys(data, document)
     dataset = object.__new__(Dataset)
     for name, value in values.items():
         _DATASET_SET[name](dataset, value)
@@ -318,3 +378,32 @@ def _no_repeated_keys(data: str | bytes, document: Any) -> None:
         colons, escaped = data.count(b":"), b"\\u003" in data and (b"\\u003a" in data or b"\\u003A" in data)
     if escaped or colons != _encoder.encode(document).count(b":"):
         raise Rejected
+
+
+# ---------------------------------------------------------------------- encoding
+
+_sorted_encoder = msgspec.json.Encoder(order="sorted", enc_hook=_out_hook)
+_OUT: dict[str, Any] = {name: tuple[_mirror.out_struct(cls), ...] for name, cls in _DATASET_FIELDS.items()}  # type: ignore[misc]
+_OUT_REACTION: Any = typing.Union[tuple(_mirror.out_struct(cls) for cls in models.REACTION_TYPES.values())]  # noqa: UP007
+_OUT_REACTIONS: Any = tuple[_OUT_REACTION, ...]
+
+
+def encode_dataset(dataset: Dataset) -> bytes:
+    """The codec's canonical JSON for ``dataset`` as UTF-8 bytes, or :class:`Rejected`.
+
+    msgspec copies the records into their encoding ``Struct``s (reading the attributes, in
+    C), which leave out fields equal to their default as the codec does; they are encoded
+    with sorted keys and indented by two spaces: the same text as the reference
+    ``json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)``. A number msgspec
+    would write differently (with an exponent) sends the dataset to the reference path.
+    """
+    try:
+        sections = {
+            name: msgspec.convert(getattr(dataset, name), kind, from_attributes=True, dec_hook=_out_value)
+            for name, kind in _OUT.items()
+        }
+        reactions = msgspec.convert(dataset.reactions, _OUT_REACTIONS, from_attributes=True, dec_hook=_out_value)
+    except msgspec.ValidationError:  # e.g. a subclass of a record type; and Rejected from the hook
+        raise Rejected from None
+    document = _Document(schema_version=1, data_version=dataset.data_version, reactions=reactions, **sections)
+    return msgspec.json.format(_sorted_encoder.encode(document), indent=2) + b"\n"

@@ -1,0 +1,75 @@
+"""The msgspec encoder (the ``fast`` extra) against the reference ``json.dumps`` path: the same bytes.
+
+``to_json`` and ``to_json_bytes`` of a whole dataset go through msgspec when it is installed.
+Whatever the dataset holds, the text must be exactly the reference text: where msgspec would
+write a value differently (a float with an exponent, an ``int`` in a number field), the fast
+path declines and the reference writes it.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.strategies import datasets
+
+import summit_events as se
+from summit_events import codec
+
+msgspec = pytest.importorskip("msgspec", reason="the fast encoder needs msgspec (the 'fast' extra)")
+from summit_events import _fast  # noqa: E402 - needs msgspec
+
+
+def assert_same_text(ds: se.Dataset) -> None:
+    reference = codec.reference_to_json(ds)
+    assert se.to_json(ds) == reference
+    assert se.to_json_bytes(ds) == reference.encode("utf-8")
+
+
+@given(datasets(max_events=6))
+def test_any_dataset_is_written_exactly_as_the_reference_writes_it(ds: se.Dataset) -> None:
+    assert_same_text(ds)
+
+
+def test_the_packaged_dataset_takes_the_fast_path_and_reproduces_the_packaged_file() -> None:
+    from importlib.resources import files
+
+    packaged = files("summit_events.data").joinpath("summit_events.json").read_bytes()
+    assert _fast.encode_dataset(se.load()) == packaged
+    assert se.to_json_bytes(se.load()) == packaged
+
+
+def _market(ds: se.Dataset) -> tuple[int, se.MarketReaction]:
+    return next((i, r) for i, r in enumerate(ds.reactions) if isinstance(r, se.MarketReaction))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [5, 0.00001, -1e-7, 1e15, 1e16, 1e22, 5e-324, 0.0001, 123456789012345.6, -0.0],
+)
+def test_numbers_msgspec_would_write_otherwise_fall_back_to_the_reference(change: float) -> None:
+    ds = se.load()
+    index, market = _market(ds)
+    changed = attrs.evolve(market, change_percent=change, level=change)
+    reactions = (*ds.reactions[:index], changed, *ds.reactions[index + 1:])
+    edited = attrs.evolve(ds, reactions=reactions)
+    assert_same_text(edited)
+    assert se.from_json(se.to_json_bytes(edited), se.Dataset) == edited
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-90, max_value=90))
+def test_coordinates_of_any_size_are_written_as_the_reference_writes_them(latitude: float) -> None:
+    ds = se.load()
+    index, meeting = next((i, m) for i, m in enumerate(ds.meetings) if m.place is not None)
+    assert meeting.place is not None
+    place = attrs.evolve(meeting.place, latitude=latitude, longitude=0.0,
+                         precision=meeting.place.precision or se.CoordinatePrecision.SITE)
+    edited = attrs.evolve(ds, meetings=(*ds.meetings[:index], attrs.evolve(meeting, place=place),
+                                        *ds.meetings[index + 1:]))
+    assert_same_text(edited)
+
+
+def test_records_other_than_a_dataset_are_written_by_the_reference() -> None:
+    call = se.load().calls[0]
+    assert se.to_json_bytes(call) == codec.reference_to_json(call).encode("utf-8") == se.to_json(call).encode()
