@@ -158,6 +158,7 @@ def measure_size(label: str, n: int, workdir: Path, memory_runs: int, measure_me
     path.write_bytes(data)
     ds = se.from_json(data, se.Dataset)
     assert se.to_json(ds).encode("utf-8") == data, "the generated file is not in canonical form"
+    assert se.to_json_bytes(ds) == data
     m_obj, p_obj = rivals.msgspec_decode(data), rivals.pydantic_decode(data)
     events = n
     big = n >= 100_000
@@ -170,6 +171,7 @@ def measure_size(label: str, n: int, workdir: Path, memory_runs: int, measure_me
     }
     encode = {
         "ours": median_time(lambda: se.to_json(ds), **opts),
+        "ours_bytes": median_time(lambda: se.to_json_bytes(ds), **opts),
         "msgspec": median_time(lambda: rivals.msgspec_encode(m_obj), **opts),
         "pydantic": median_time(lambda: rivals.pydantic_encode(p_obj), **opts),
         "json": median_time(
@@ -183,7 +185,8 @@ def measure_size(label: str, n: int, workdir: Path, memory_runs: int, measure_me
         "decode_us_per_event": {k: v / events * 1e6 for k, v in decode.items()},
         "encode_us_per_event": {k: v / events * 1e6 for k, v in encode.items()},
         "decode_ratio": {k: decode["ours"] / v for k, v in decode.items() if k != "ours"},
-        "encode_ratio": {k: encode["ours"] / v for k, v in encode.items() if k != "ours"},
+        "encode_ratio": {k: encode["ours"] / v for k, v in encode.items() if not k.startswith("ours")},
+        "encode_bytes_ratio": {k: encode["ours_bytes"] / v for k, v in encode.items() if not k.startswith("ours")},
         "queries_us": queries(ds, random.Random(7)),
     }
     if memory_runs and measure_memory:
@@ -202,23 +205,25 @@ def table(report: dict[str, Any]) -> str:
     lines.append(f"| fresh `load()` + query / `import cattrs` | - | - | - | - | "
                  f"{start['load_and_query']['ratio']:.2f} (≤ {TARGETS['load_and_query']}) |")
     for label, size in report["sizes"].items():
-        for what in ("decode", "encode", "memory"):
+        for what, name in (("decode", "decode"), ("encode", "encode (`to_json`, str)"),
+                           ("encode_bytes", "encode (`to_json_bytes`)"), ("memory", "memory")):
             ratios = size.get(f"{what}_ratio")
             if not ratios:
                 continue
-            target = TARGETS[f"{what}_vs_msgspec"]
+            target = TARGETS[f"{what.removesuffix('_bytes')}_vs_msgspec"]
             cells = " | ".join(
                 f"{ratios[k]:.2f}" if k in ratios else "-" for k in ("msgspec", "pydantic", "json"))
-            lines.append(f"| {what} | {label} | {cells} | ≤ {target} vs msgspec |")
+            lines.append(f"| {name} | {label} | {cells} | ≤ {target} vs msgspec |")
     lines.append("")
-    lines.append("| size | decode µs/event (ours / msgspec) | encode µs/event (ours / msgspec) | "
+    lines.append("| size | decode µs/event (ours / msgspec) | encode µs/event (str / bytes / msgspec) | "
                  "participant+window µs | kind+status µs | calls_between µs | reactions_to µs | name µs | "
                  "index build ms |")
     lines.append("|---|---|---|---|---|---|---|---|---|")
     for label, size in report["sizes"].items():
         d, e, q = size["decode_us_per_event"], size["encode_us_per_event"], size["queries_us"]
         lines.append(
-            f"| {label} | {d['ours']:.1f} / {d['msgspec']:.2f} | {e['ours']:.1f} / {e['msgspec']:.2f} | "
+            f"| {label} | {d['ours']:.1f} / {d['msgspec']:.2f} | "
+            f"{e['ours']:.1f} / {e['ours_bytes']:.1f} / {e['msgspec']:.2f} | "
             f"{q['participant_window_us']:.2f} | {q['kind_status_us']:.0f} | {q['calls_between_us']:.2f} | "
             f"{q['reactions_to_us']:.2f} | {q['name_lookup_us']:.2f} | {q['index_build_ms']:.0f} |"
         )
