@@ -73,3 +73,11 @@ def test_coordinates_of_any_size_are_written_as_the_reference_writes_them(latitu
 def test_records_other_than_a_dataset_are_written_by_the_reference() -> None:
     call = se.load().calls[0]
     assert se.to_json_bytes(call) == codec.reference_to_json(call).encode("utf-8") == se.to_json(call).encode()
+
+
+def test_text_with_a_lone_surrogate_is_written_as_the_reference_writes_it() -> None:
+    # JSON's "\ud800" escape reads as a lone surrogate, which UTF-8 cannot hold
+    ds = se.from_json(se.to_json(se.load()).replace('"title": "', '"title": "\\ud800', 1), se.Dataset)
+    assert se.to_json(ds) == codec.reference_to_json(ds)
+    with pytest.raises(UnicodeEncodeError):
+        se.to_json_bytes(ds)

@@ -403,7 +403,11 @@ def encode_dataset(dataset: Dataset) -> bytes:
             for name, kind in _OUT.items()
         }
         reactions = msgspec.convert(dataset.reactions, _OUT_REACTIONS, from_attributes=True, dec_hook=_out_value)
-    except msgspec.ValidationError:  # e.g. a subclass of a record type; and Rejected from the hook
+    except msgspec.ValidationError:  # e.g. a subclass of a record type (the hook raises Rejected itself)
         raise Rejected from None
     document = _Document(schema_version=1, data_version=dataset.data_version, reactions=reactions, **sections)
-    return msgspec.json.format(_sorted_encoder.encode(document), indent=2) + b"\n"
+    try:
+        encoded = _sorted_encoder.encode(document)
+    except UnicodeEncodeError:  # a lone surrogate (JSON's "\ud800" reads as one): the reference writes it
+        raise Rejected from None
+    return msgspec.json.format(encoded, indent=2) + b"\n"
