@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import datasets, dates
+from tests.strategies import ZONES, datasets, dates
 
 import summit_events as se
 
@@ -202,3 +202,23 @@ def test_indexed_queries_agree_with_a_plain_scan(
                 e for e in every if isinstance(e, se.Call) and {first.id, second.id} <= set(e.person_ids)
             )
             assert data.calls_between(first.id, second.id) == calls
+
+
+bounds = st.none() | dates | st.sampled_from([dt.date.min, dt.date.max])
+
+
+@given(datasets(max_events=8), st.none() | st.sampled_from(ZONES), bounds, bounds)
+def test_participant_and_zone_windows_agree_with_a_plain_scan(
+    data: se.Dataset, zone: str | None, since: dt.date | None, until: dt.date | None,
+) -> None:
+    def in_window(event: se.Event) -> bool:
+        if since is None and until is None:
+            return True
+        if event.timing is None:
+            return False
+        low, high = event.timing.dates_in(zone) if zone is not None else (event.timing.date, event.timing.date)
+        return (since is None or high >= since) and (until is None or low <= until)
+
+    for person in data.people:
+        expected = tuple(e for e in data.events() if person.id in e.person_ids and in_window(e))
+        assert data.events(participant=person.id, since=since, until=until, zone=zone) == expected

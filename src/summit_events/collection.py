@@ -13,6 +13,7 @@ import difflib
 import functools
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -260,8 +261,8 @@ class Dataset:
             pool: Sequence[Event] = ordered.events if ordered is not None else self._all_events
         else:
             assert ordered is not None
-            slack = dt.timedelta(days=0 if zone is None else 1)
-            pool = ordered.window(since and since - slack, until and until + slack)
+            # an event's date in another zone is at most a day off its own date
+            pool = ordered.window(since, until, slack=0 if zone is None else 1)
         if country is None and zone is None and (participant is None or (wanted_kind is wanted_status is None)):
             return tuple(pool)  # the index chosen above holds exactly the events asked for
         return tuple(
@@ -360,18 +361,27 @@ def _by_id(index: dict[str, R], what: str, record_id: str) -> R:
 
 
 class _Ordered:
-    """Events in time order with their dates, for range queries by bisection."""
+    """Events in time order with their dates, for range queries by bisection.
 
-    __slots__ = ("dates", "events")
+    The dates are kept as day numbers (``date.toordinal()``) in one packed array: a
+    bisection then reads a few machine integers instead of date objects spread over memory.
+    """
+
+    __slots__ = ("days", "events")
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.events = tuple(events)
-        self.dates = [e.timing.date if e.timing is not None else dt.date.max for e in self.events]
+        self.days = array("l", [e.timing.date.toordinal() if e.timing is not None else _UNDATED for e in self.events])
 
-    def window(self, since: dt.date | None, until: dt.date | None) -> Sequence[Event]:
-        low = 0 if since is None else bisect.bisect_left(self.dates, since)
-        high = bisect.bisect_left(self.dates, dt.date.max) if until is None else bisect.bisect_right(self.dates, until)
+    def window(self, since: dt.date | None, until: dt.date | None, slack: int = 0) -> Sequence[Event]:
+        """The events dated from ``since`` to ``until`` (inclusive, widened by ``slack`` days each way)."""
+        low = 0 if since is None else bisect.bisect_left(self.days, since.toordinal() - slack)
+        high = (bisect.bisect_left(self.days, _UNDATED) if until is None
+                else bisect.bisect_right(self.days, until.toordinal() + slack))
         return self.events[low:high]
+
+
+_UNDATED = dt.date.max.toordinal() + 1
 
 
 _EMPTY = _Ordered(())
