@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +99,22 @@ def test_naive_datetime_and_end_before_start() -> None:
     data["calls"][0]["timing"]["start"] = "2025-02-12T10:00:00-05:00"
     data["calls"][0]["timing"]["end"] = "2025-02-12T09:00:00-05:00"
     assert paths(data) == ["$.calls[0].timing.end"]
+
+
+def test_a_utc_offset_in_seconds_is_refused_where_json_could_not_write_it() -> None:
+    # Amsterdam kept local mean time (+00:19:32) until 1909: RFC 3339 offsets are whole minutes
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    with pytest.raises(se.DataError) as caught:
+        se.Timing(date=dt.date(1890, 1, 1), zone="Europe/Amsterdam",
+                  start=dt.datetime(1890, 1, 1, 10, 0, tzinfo=amsterdam))
+    assert caught.value.problems == ((
+        "$.start",
+        "UTC offset +00:19:32 is not a whole number of minutes, which JSON (RFC 3339) cannot write; "
+        "convert the time to UTC or to an offset in minutes",
+    ),)
+    utc = dt.datetime(1890, 1, 1, 10, 0, tzinfo=dt.timezone.utc)
+    timing = se.Timing(date=dt.date(1890, 1, 1), zone="Europe/Amsterdam", start=utc)
+    assert se.from_json(se.to_json(timing), se.Timing) == timing
 
 
 def test_duplicate_ids_and_dangling_references() -> None:

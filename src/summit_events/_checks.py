@@ -132,12 +132,30 @@ def day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 describe(day, pattern=r"^\d{4}-\d{2}-\d{2}$", format="date")
 
 
+_MINUTE = dt.timedelta(minutes=1)
+
+
+def _offset_text(offset: dt.timedelta) -> str:
+    """``+00:19:32`` for an offset of 19 minutes 32 seconds east of UTC."""
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    seconds = abs(offset).total_seconds()
+    rest = f"{seconds % 60:09.6f}".rstrip("0").rstrip(".")
+    return f"{sign}{int(seconds // 3600):02d}:{int(seconds % 3600 // 60):02d}:{rest}"
+
+
 def aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A datetime with a UTC offset."""
+    """A datetime with a UTC offset in whole minutes (what RFC 3339 and the codec can write)."""
     if not isinstance(value, dt.datetime):
         raise fail(attribute, f"expected a datetime, got {_describe(value)}")
-    if value.utcoffset() is None:
+    offset = value.utcoffset()
+    if offset is None:
         raise fail(attribute, "datetime needs a UTC offset (naive datetimes are ambiguous)")
+    if offset % _MINUTE:
+        raise fail(
+            attribute,
+            f"UTC offset {_offset_text(offset)} is not a whole number of minutes, which JSON (RFC 3339) "
+            "cannot write; convert the time to UTC or to an offset in minutes",
+        )
 
 
 describe(
