@@ -8,6 +8,9 @@ path declines and the reference writes it.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import ClassVar
+
 import attrs
 import pytest
 from hypothesis import given
@@ -81,3 +84,37 @@ def test_text_with_a_lone_surrogate_is_written_as_the_reference_writes_it() -> N
     assert se.to_json(ds) == codec.reference_to_json(ds)
     with pytest.raises(UnicodeEncodeError):
         se.to_json_bytes(ds)
+
+
+class _NanoDatetime(dt.datetime):
+    """A datetime subclass that writes itself differently (as pandas.Timestamp does with nanoseconds)."""
+
+    def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:
+        text = super().isoformat(sep, timespec)
+        return text[:-6] + ".000000001" + text[-6:]  # before the "+HH:MM" or "-HH:MM" offset
+
+
+def test_datetime_subclasses_are_written_as_the_reference_writes_them() -> None:
+    ds = se.load()
+    index, call = next((i, c) for i, c in enumerate(ds.calls) if c.timing is not None and c.timing.start)
+    assert call.timing is not None and call.timing.start is not None
+    start = call.timing.start
+    odd = _NanoDatetime(start.year, start.month, start.day, start.hour, start.minute, tzinfo=start.tzinfo)
+    edited = attrs.evolve(ds, calls=(*ds.calls[:index], attrs.evolve(call, timing=attrs.evolve(call.timing, start=odd)),
+                                     *ds.calls[index + 1:]))
+    assert_same_text(edited)
+
+
+def test_reaction_subclasses_are_written_as_the_reference_writes_them() -> None:
+    @attrs.frozen(kw_only=True)
+    class Relabelled(se.StatementReaction):
+        """A statement that calls itself media and has every field a media reaction has."""
+
+        kind: ClassVar[str] = "media"  # type: ignore[misc]
+        outlet: str = "An outlet"
+
+    ds = se.load()
+    index, statement = next((i, r) for i, r in enumerate(ds.reactions) if isinstance(r, se.StatementReaction))
+    relabelled = Relabelled(**{a.name: getattr(statement, a.name) for a in attrs.fields(se.StatementReaction)})
+    edited = attrs.evolve(ds, reactions=(*ds.reactions[:index], relabelled, *ds.reactions[index + 1:]))
+    assert_same_text(edited)
