@@ -32,7 +32,9 @@ def timings(draw: st.DrawFn) -> se.Timing:
         # Drawn in UTC and converted: a wall time in a DST gap would not survive a round trip.
         instant = draw(st.datetimes(min_value=dt.datetime(2024, 1, 2), max_value=dt.datetime(2026, 12, 30)))
         start = instant.replace(microsecond=0, tzinfo=dt.timezone.utc).astimezone(info)
-        end = start + dt.timedelta(minutes=draw(st.integers(0, 600))) if draw(st.booleans()) else None
+        # mostly hours, sometimes days (a summit over several days)
+        minutes = draw(st.integers(0, 600) | st.integers(0, 5 * 24 * 60))
+        end = start + dt.timedelta(minutes=minutes) if draw(st.booleans()) else None
         return se.Timing(date=start.date(), zone=zone, start=start, end=end)
     date = draw(dates)
     timing = se.Timing(date=date, zone=zone)

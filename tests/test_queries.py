@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -222,3 +224,20 @@ def test_participant_and_zone_windows_agree_with_a_plain_scan(
     for person in data.people:
         expected = tuple(e for e in data.events() if person.id in e.person_ids and in_window(e))
         assert data.events(participant=person.id, since=since, until=until, zone=zone) == expected
+
+
+def test_an_event_over_several_days_is_found_on_its_last_day_in_any_zone() -> None:
+    ds = se.load()
+    index, meeting = next((i, m) for i, m in enumerate(ds.meetings) if m.timing is not None)
+    assert meeting.timing is not None
+    moscow = zoneinfo.ZoneInfo("Europe/Moscow")
+    start = dt.datetime.combine(meeting.timing.date, dt.time(10), tzinfo=moscow)
+    timing = se.Timing(date=meeting.timing.date, zone="Europe/Moscow", start=start, end=start + dt.timedelta(days=3))
+    edited = attrs.evolve(ds, meetings=(*ds.meetings[:index], attrs.evolve(meeting, timing=timing),
+                                        *ds.meetings[index + 1:]))
+    last = meeting.timing.date + dt.timedelta(days=3)
+    moved = edited.meetings[index]
+    assert moved in edited.events(since=last, until=last, zone="Europe/Moscow")
+    assert moved in edited.events(participant=moved.participants[0].person, since=last, zone="Asia/Riyadh")
+    assert moved not in edited.events(since=last + dt.timedelta(days=1), zone="Europe/Moscow")
+    assert moved not in edited.events(since=last, until=last)  # without a zone: its own date only

@@ -261,8 +261,7 @@ class Dataset:
             pool: Sequence[Event] = ordered.events if ordered is not None else self._all_events
         else:
             assert ordered is not None
-            # an event's date in another zone is at most a day off its own date
-            pool = ordered.window(since, until, slack=0 if zone is None else 1)
+            pool = ordered.window(since, until, widen=zone is not None)
         if country is None and zone is None and (participant is None or (wanted_kind is wanted_status is None)):
             return tuple(pool)  # the index chosen above holds exactly the events asked for
         return tuple(
@@ -367,21 +366,33 @@ class _Ordered:
     bisection then reads a few machine integers instead of date objects spread over memory.
     """
 
-    __slots__ = ("days", "events")
+    __slots__ = ("days", "events", "reach")
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.events = tuple(events)
         self.days = array("l", [e.timing.date.toordinal() if e.timing is not None else _UNDATED for e in self.events])
+        #: the most days any event's end lies after its start (rounded up)
+        self.reach = max(
+            (-(-(t.end - t.start) // _DAY) for e in self.events
+             if (t := e.timing) is not None and t.start is not None and t.end is not None),
+            default=0,
+        )
 
-    def window(self, since: dt.date | None, until: dt.date | None, slack: int = 0) -> Sequence[Event]:
-        """The events dated from ``since`` to ``until`` (inclusive, widened by ``slack`` days each way)."""
-        low = 0 if since is None else bisect.bisect_left(self.days, since.toordinal() - slack)
+    def window(self, since: dt.date | None, until: dt.date | None, *, widen: bool = False) -> Sequence[Event]:
+        """The events whose own date is from ``since`` to ``until`` (inclusive).
+
+        ``widen``: also every event that may fall in the window by its dates in another
+        zone, which run from a day before its own date to a day after its end.
+        """
+        before, after = (1 + self.reach, 1) if widen else (0, 0)
+        low = 0 if since is None else bisect.bisect_left(self.days, since.toordinal() - before)
         high = (bisect.bisect_left(self.days, _UNDATED) if until is None
-                else bisect.bisect_right(self.days, until.toordinal() + slack))
+                else bisect.bisect_right(self.days, until.toordinal() + after))
         return self.events[low:high]
 
 
 _UNDATED = dt.date.max.toordinal() + 1
+_DAY = dt.timedelta(days=1)
 
 
 _EMPTY = _Ordered(())
