@@ -118,6 +118,15 @@ class Dataset:
         return (*dated, *undated)
 
     @functools.cached_property
+    def _reach(self) -> int:
+        """The most days any event's end lies after its start (rounded up)."""
+        return max(
+            (-(-(t.end - t.start) // _DAY) for e in self._all_events
+             if (t := e.timing) is not None and t.start is not None and t.end is not None),
+            default=0,
+        )
+
+    @functools.cached_property
     def _dated(self) -> _Ordered:
         return _Ordered([e for e in self._all_events if e.timing is not None])
 
@@ -261,7 +270,9 @@ class Dataset:
             pool: Sequence[Event] = ordered.events if ordered is not None else self._all_events
         else:
             assert ordered is not None
-            pool = ordered.window(since, until, widen=zone is not None)
+            # in another zone an event's dates run from a day before its own date to a day after its end
+            widen = zone is not None
+            pool = ordered.window(since, until, before=1 + self._reach if widen else 0, after=1 if widen else 0)
         if country is None and zone is None and (participant is None or (wanted_kind is wanted_status is None)):
             return tuple(pool)  # the index chosen above holds exactly the events asked for
         return tuple(
@@ -366,25 +377,14 @@ class _Ordered:
     bisection then reads a few machine integers instead of date objects spread over memory.
     """
 
-    __slots__ = ("days", "events", "reach")
+    __slots__ = ("days", "events")
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.events = tuple(events)
         self.days = array("l", [e.timing.date.toordinal() if e.timing is not None else _UNDATED for e in self.events])
-        #: the most days any event's end lies after its start (rounded up)
-        self.reach = max(
-            (-(-(t.end - t.start) // _DAY) for e in self.events
-             if (t := e.timing) is not None and t.start is not None and t.end is not None),
-            default=0,
-        )
 
-    def window(self, since: dt.date | None, until: dt.date | None, *, widen: bool = False) -> Sequence[Event]:
-        """The events whose own date is from ``since`` to ``until`` (inclusive).
-
-        ``widen``: also every event that may fall in the window by its dates in another
-        zone, which run from a day before its own date to a day after its end.
-        """
-        before, after = (1 + self.reach, 1) if widen else (0, 0)
+    def window(self, since: dt.date | None, until: dt.date | None, before: int = 0, after: int = 0) -> Sequence[Event]:
+        """The events whose own date is from ``since - before`` to ``until + after`` days (inclusive)."""
         low = 0 if since is None else bisect.bisect_left(self.days, since.toordinal() - before)
         high = (bisect.bisect_left(self.days, _UNDATED) if until is None
                 else bisect.bisect_right(self.days, until.toordinal() + after))
