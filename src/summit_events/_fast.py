@@ -43,7 +43,7 @@ import re
 import sys
 import typing
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 import attrs
 import msgspec
@@ -86,7 +86,8 @@ class _Field:
         self.collect = collect
         self.convert = convert  #: an expression over ``{v}`` building our value (``None``: the value as is)
         self.needs = needs or {}  #: names the expressions use
-        self.out = spec if out is None else out  #: the type in the encoding ``Struct`` (plain, no constraints)
+        #: the type in the encoding ``Struct``: plain, the constraints were checked when the record was built
+        self.out = (get_args(spec)[0] if get_origin(spec) is Annotated else spec) if out is None else out
 
 
 class _Mirror:

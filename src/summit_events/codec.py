@@ -11,9 +11,10 @@ Policy, in one place:
   its JSON path (``$.calls[3].timing.start: …``).
 
 The cattrs converters (the reference path) live in :mod:`summit_events._reference`,
-imported on first need. A whole dataset is read by msgspec when it is installed (the
-``fast`` extra, :mod:`summit_events._fast`), which builds the same objects and leaves every
-input it does not vouch for to the reference path, so errors read the same either way.
+imported on first need. A whole dataset is read and written by msgspec when it is
+installed (the ``fast`` extra, :mod:`summit_events._fast`), which builds the same objects
+and writes the same bytes, and leaves every input it does not vouch for to the reference
+path, so errors and output read the same either way.
 """
 
 from __future__ import annotations
