@@ -16,6 +16,12 @@ texts = st.text(
 ).map(str.strip).filter(bool)
 countries = st.sampled_from(("USA", "RUS", "UKR", "SAU", "HUN", "FRA"))
 zones = st.sampled_from(ZONES)
+#: (zone, UTC start of the two hours that read the same wall-clock hour there, first in summer time)
+REPEATED_HOURS = (
+    ("America/New_York", dt.datetime(2024, 11, 3, 5)),
+    ("America/Anchorage", dt.datetime(2025, 11, 2, 9)),
+    ("Europe/Kyiv", dt.datetime(2025, 10, 26, 0)),
+)
 dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 31))
 numbers = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 
@@ -27,14 +33,20 @@ def _ids(strategy: st.SearchStrategy[str], n: int) -> st.SearchStrategy[list[str
 @st.composite
 def timings(draw: st.DrawFn) -> se.Timing:
     zone = draw(zones)
-    info = __import__("zoneinfo").ZoneInfo(zone)
     if draw(st.booleans()):
         # Drawn in UTC and converted: a wall time in a DST gap would not survive a round trip.
+        # Sometimes inside the hour that repeats when clocks go back (either side of it).
         instant = draw(st.datetimes(min_value=dt.datetime(2024, 1, 2), max_value=dt.datetime(2026, 12, 30)))
-        start = instant.replace(microsecond=0, tzinfo=dt.timezone.utc).astimezone(info)
-        # mostly hours, sometimes days (a summit over several days)
+        if draw(st.integers(0, 4)) == 0:
+            zone, first = draw(st.sampled_from(REPEATED_HOURS))
+            instant = first + dt.timedelta(minutes=draw(st.integers(0, 119)))
+        info = __import__("zoneinfo").ZoneInfo(zone)
+        instant = instant.replace(microsecond=0, tzinfo=dt.timezone.utc)
+        start = instant.astimezone(info)
+        # mostly hours, sometimes days (a summit over several days); added in UTC, because
+        # adding to a ZoneInfo time is wall-clock arithmetic and loses the side of a repeated hour
         minutes = draw(st.integers(0, 600) | st.integers(0, 5 * 24 * 60))
-        end = start + dt.timedelta(minutes=minutes) if draw(st.booleans()) else None
+        end = (instant + dt.timedelta(minutes=minutes)).astimezone(info) if draw(st.booleans()) else None
         return se.Timing(date=start.date(), zone=zone, start=start, end=end)
     date = draw(dates)
     timing = se.Timing(date=date, zone=zone)

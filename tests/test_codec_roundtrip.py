@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import zoneinfo
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import datasets, places, timings
@@ -27,6 +30,18 @@ def test_every_record_round_trips_on_its_own(ds: se.Dataset) -> None:
 @given(st.one_of(timings(), places))
 def test_nested_values_round_trip(value: se.Timing | se.Place) -> None:
     assert se.from_json(se.to_json(value), type(value)) == value
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_a_time_in_the_repeated_hour_equals_itself_read_back(fold: int) -> None:
+    # 01:30 on 3 November 2024 happened twice in New York (EDT, then EST)
+    wall = dt.datetime(2024, 11, 3, 1, 30, fold=fold, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
+    timing = se.Timing(date=wall.date(), zone="America/New_York", start=wall)
+    assert timing.start == wall.astimezone(dt.timezone.utc)  # the same instant
+    assert timing.start is not None and timing.start.replace(tzinfo=None) == wall.replace(tzinfo=None)
+    assert timing.start.utcoffset() == dt.timedelta(hours=-4 - fold)
+    back = se.from_json(se.to_json(timing), se.Timing)
+    assert back == timing and hash(back) == hash(timing)
 
 
 @given(datasets())

@@ -158,6 +158,22 @@ def aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
+def fixed_offset(value: dt.datetime | None) -> dt.datetime | None:
+    """``value`` with its UTC offset as a fixed ``datetime.timezone`` (what JSON keeps of it).
+
+    A datetime in a zone such as ``ZoneInfo("America/New_York")`` keeps its instant and wall time
+    but not the zone object. Without this, a time in the repeated hour when clocks go back would
+    never compare equal to itself read back from JSON (:pep:`495`). Anything that is not an aware
+    datetime is returned unchanged for :func:`aware` to reject.
+    """
+    if not isinstance(value, dt.datetime) or (type(value.tzinfo) is dt.timezone and not value.fold):
+        return value
+    offset = value.utcoffset()
+    if offset is None:
+        return value
+    return value.replace(tzinfo=dt.timezone(offset), fold=0)
+
+
 describe(
     aware,
     pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3}|\.\d{6})?)?(Z|[+-]\d{2}:\d{2})$",

@@ -79,13 +79,15 @@ class _Field:
 
     def __init__(
         self, spec: Any, convert: str | None = None, needs: dict[str, Any] | None = None,
-        collect: tuple[int, str] | None = None, out: Any = None,
+        collect: tuple[int, str] | None = None, out: Any = None, converted: object = None,
     ) -> None:
         self.spec = spec  #: the msgspec type
         #: ``(category, "one" | "optional" | "many")``: the strings are gathered and checked at the end
         self.collect = collect
         self.convert = convert  #: an expression over ``{v}`` building our value (``None``: the value as is)
         self.needs = needs or {}  #: names the expressions use
+        #: the attrs converter whose work ``convert`` already does (the field may declare it)
+        self.converted = converted
         #: the type in the encoding ``Struct``: plain, the constraints were checked when the record was built
         self.out = (get_args(spec)[0] if get_origin(spec) is Annotated else spec) if out is None else out
 
@@ -110,7 +112,9 @@ class _Mirror:
             inner = self.field(args[0], facts["optional"], name)
             convert = None if inner.convert is None else f"(None if {{v}} is None else {inner.convert})"
             collect = None if inner.collect is None else (inner.collect[0], "optional")
-            return _Field(inner.spec | None, convert, inner.needs, collect, out=inner.out | None)
+            return _Field(
+                inner.spec | None, convert, inner.needs, collect, out=inner.out | None, converted=inner.converted
+            )
         if "member" in facts:
             (member_hint, _ellipsis) = get_args(hint)
             member = self.field(member_hint, facts["member"], name)
@@ -134,7 +138,7 @@ class _Mirror:
         if validator is check.aware and hint is dt.datetime:
             return _Field(
                 Annotated[str, msgspec.Meta(pattern=_DATETIME)], "_datetime({v})", {"_datetime": _datetime},
-                out=_Stamp,
+                out=_Stamp, converted=check.fixed_offset,  # fromisoformat gives a fixed offset
             )
         if validator is check.number and hint is float:
             return _Field(Annotated[float, msgspec.Meta(ge=-_FLOAT_MAX, le=_FLOAT_MAX)], out=_Number)
@@ -178,7 +182,10 @@ class _Mirror:
         for index, attribute in enumerate(attrs.fields(cls)):
             made = self.field(hints[attribute.name], attribute.validator, f"{cls.__name__}.{attribute.name}")
             default = attribute.default
-            if isinstance(default, attrs.Factory) or attribute.converter is not None:  # type: ignore[arg-type]
+            converter = attribute.converter
+            if isinstance(default, attrs.Factory) or (  # type: ignore[arg-type]
+                converter is not None and converter is not made.converted
+            ):
                 raise TypeError(f"{cls.__name__}.{attribute.name}: factories and converters are not supported")
             fields.append((attribute.name, made.spec, msgspec.NODEFAULT if default is attrs.NOTHING else default))
             out_fields.append((attribute.name, made.out, fields[-1][2]))

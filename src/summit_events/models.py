@@ -282,15 +282,21 @@ class Timing:
     """When an event happened: a date in a named IANA zone, with clock times only when sourced.
 
     ``date`` is the calendar date in ``zone`` (the zone the sources date it in). ``start`` and
-    ``end`` are aware datetimes and present only when a source gives the clock time.
+    ``end`` are aware datetimes and present only when a source gives the clock time; they are
+    kept with a fixed UTC offset, as JSON writes them (a ``ZoneInfo`` time is converted, same
+    instant and wall time), so a timing equals itself read back.
     ``local_dates`` records the date in other zones where sources give it but no clock time
     (a call on the evening of 18 August in Washington is 19 August in Moscow).
     """
 
     date: dt.date = attrs.field(validator=check.day)
     zone: str = attrs.field(validator=check.zone)
-    start: dt.datetime | None = attrs.field(default=None, validator=check.optional(check.aware))
-    end: dt.datetime | None = attrs.field(default=None, validator=check.optional(check.aware))
+    start: dt.datetime | None = attrs.field(
+        default=None, converter=check.fixed_offset, validator=check.optional(check.aware)
+    )
+    end: dt.datetime | None = attrs.field(
+        default=None, converter=check.fixed_offset, validator=check.optional(check.aware)
+    )
     local_dates: tuple[LocalDate, ...] = attrs.field(
         default=(), validator=check.tuple_of(check.instance(LocalDate))
     )
