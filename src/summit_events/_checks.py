@@ -1,4 +1,4 @@
-"""attrs validators shared by the models: one place for every field-level rule.
+"""attrs validators (and the one converter) shared by the models: one place for every field-level rule.
 
 Each validator raises :class:`~summit_events.errors.DataError` with the path ``$.<field>``, so
 a model built by hand and a model read from JSON report problems the same way (the codec
