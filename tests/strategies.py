@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from typing import Any
 
 from hypothesis import strategies as st
@@ -40,7 +41,7 @@ def timings(draw: st.DrawFn) -> se.Timing:
         if draw(st.integers(0, 4)) == 0:
             zone, first = draw(st.sampled_from(REPEATED_HOURS))
             instant = first + dt.timedelta(minutes=draw(st.integers(0, 119)))
-        info = __import__("zoneinfo").ZoneInfo(zone)
+        info = zoneinfo.ZoneInfo(zone)
         instant = instant.replace(microsecond=0, tzinfo=dt.timezone.utc)
         start = instant.astimezone(info)
         # mostly hours, sometimes days (a summit over several days); added in UTC, because
