@@ -89,13 +89,20 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
     source_ids = draw(_ids(slugs, draw(st.integers(1, 3))))
     sources = tuple(
         se.Source(id=i, outlet=draw(texts), title=draw(texts), url=f"https://example.org/{i}",
-                  published=draw(st.none() | dates), section=draw(st.none() | texts))
+                  published=draw(st.none() | dates), section=draw(st.none() | texts),
+                  via=draw(st.none() | st.just(f"https://example.net/copy/{i}")),
+                  reprints=draw(st.none() | texts), aggregator=draw(st.booleans()))
         for i in source_ids
     )
     cite = st.lists(st.sampled_from(source_ids), min_size=1, max_size=2, unique=True).map(tuple)
     person_ids = draw(_ids(slugs, draw(st.integers(2, 4))))
     offices = st.builds(se.Office, title=texts, country=countries, start=st.none() | dates,
-                        end=st.none(), sources=st.just(()) | cite)
+                        end=st.none(), sources=st.just(()) | cite) | dates.flatmap(
+        lambda start: st.builds(
+            se.Office, title=texts, country=countries, start=st.just(start), sources=cite,
+            terms=st.sets(dates.filter(lambda d: d > start), max_size=2).map(lambda later: (start, *sorted(later))),
+        )
+    )
     people = tuple(
         se.Person(id=i, name=draw(texts), aliases=tuple(draw(st.lists(texts, max_size=2, unique=True))),
                   country=draw(countries), kind=draw(st.sampled_from(se.PersonKind)),
@@ -162,16 +169,25 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
             reactions.append(se.MediaReaction(event=target, outlet=draw(texts), gist=draw(texts),
                                               quote=draw(st.none() | texts), **base))
         elif kind == "statement":
+            speaker = draw(st.sampled_from(person_ids))
+            disputed = draw(st.lists(st.sampled_from(person_ids), max_size=2))
+            speaker_claims = (
+                tuple(
+                    se.SpeakerClaim(speaker=who, **draw(st.fixed_dictionaries(claim_fields)))
+                    for who in (speaker, *disputed)
+                )
+                if set(disputed) - {speaker} else ()
+            )
             reactions.append(se.StatementReaction(
-                event=draw(st.none() | st.just(target)), speaker=draw(st.sampled_from(person_ids)),
+                event=draw(st.none() | st.just(target)), speaker=speaker,
                 stance=draw(st.sampled_from(se.Stance)), gist=draw(texts), quote=draw(st.none() | texts),
-                context=draw(st.none() | texts), **base))
+                context=draw(st.none() | texts), speaker_claims=speaker_claims, **base))
         else:
             base["date"] = draw(dates)
             reactions.append(se.MarketReaction(
                 event=target, instrument=draw(texts), change_percent=draw(numbers),
                 qualifier=draw(st.sampled_from(se.Qualifier)), level=draw(st.none() | numbers),
-                unit=draw(st.none() | texts), **base))
+                unit=draw(st.none() | texts), change_of=draw(st.sampled_from(se.ChangeOf)), **base))
     return se.Dataset(
         data_version=draw(texts), people=people, sources=sources, reactions=tuple(reactions),
         calls=tuple(events["calls"]), meetings=tuple(events["meetings"]), occurrences=tuple(events["occurrences"]),

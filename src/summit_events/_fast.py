@@ -148,6 +148,8 @@ class _Mirror:
             return _Field(Annotated[float, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])], out=_Number)
         if hint is int and facts == {"minimum": 1}:
             return _Field(Annotated[int, msgspec.Meta(ge=1)])
+        if hint is bool and _is_instance_check(validator, bool):
+            return _Field(bool)
         if isinstance(hint, type) and issubclass(hint, enum.Enum) and _is_instance_check(validator, hint):
             return _Field(hint)
         if isinstance(hint, type) and attrs.has(hint) and _is_instance_check(validator, hint):

@@ -12,7 +12,6 @@ import attrs
 from .models import (
     Call,
     EventBase,
-    EventStatus,
     Meeting,
     MeetingFormat,
     ReactionBase,
@@ -65,9 +64,6 @@ TABLE: dict[str, Coding] = {
 }
 """The coding of each kind of record; :func:`key` says which row a record falls in."""
 
-_NOT_YET = frozenset({EventStatus.PLANNED, EventStatus.POSTPONED, EventStatus.CANCELLED})
-
-
 def _sides(event: EventBase) -> set[str]:
     """The countries or organisations taking part, leaving out those who only host."""
     return {p.side for p in event.participants if p.role is not Role.HOST} | set(event.parties)
@@ -86,7 +82,7 @@ def key(record: EventBase | ReactionBase) -> str:
     A call, meeting or statement is coded by kind; a call or meeting not (yet) held is an
     intent to meet; a meeting by format and by whether its host is one of the sides.
     """
-    if isinstance(record, (Call, Meeting)) and record.status in _NOT_YET:
+    if isinstance(record, (Call, Meeting)) and not record.status.took_place:
         return "intent-to-meet"
     if isinstance(record, Call):
         return "call"

@@ -299,6 +299,28 @@ class Dataset:
         found = self._reactions_by_event.get(event_id, ())
         return found if kind is None else tuple(r for r in found if r.kind == kind)
 
+    def statements_by(self, person: str | Person, *, disputed: bool = True) -> tuple[StatementReaction, ...]:
+        """Statements attributed to ``person`` (by id, name or alias), by date.
+
+        A statement whose speaker is disputed (:attr:`StatementReaction.speaker_claims`) is found
+        under each person it is attributed to; ``disputed=False`` keeps only the statements
+        whose ``speaker`` is ``person``.
+
+        >>> import summit_events as se
+        >>> [s.id for s in se.load().statements_by("Tammy Bruce")]
+        ['2025-02-18-rubio-not-sufficient']
+        """
+        wanted = self.person(person).id
+        return tuple(
+            r for r in self._statements
+            if r.speaker == wanted or (disputed and wanted in r.speakers)
+        )
+
+    @functools.cached_property
+    def _statements(self) -> tuple[StatementReaction, ...]:
+        statements = [r for r in self.reactions if isinstance(r, StatementReaction)]
+        return tuple(sorted(statements, key=lambda r: (r.date is None, r.date or dt.date.min, r.id)))
+
     def related(
         self, event: str | EventBase, kind: RelationKind | str | None = None
     ) -> tuple[tuple[Relation, Event, Event], ...]:
@@ -431,6 +453,15 @@ def _duplicates(records: Iterable[tuple[str, int, str]]) -> Iterator[Problem]:
             seen[record_id] = f"$.{group}[{index}]"
 
 
+def _statement_ok(statement: StatementReaction, people: set[str], sources: set[str]) -> bool:
+    return statement.speaker in people and all(
+        claim.speaker in people
+        and (claim.person is None or claim.person in people)
+        and sources.issuperset(claim.sources)
+        for claim in statement.speaker_claims
+    )
+
+
 def _link_problems(ds: Dataset) -> Iterator[Problem]:
     """Every broken link in ``ds``: repeated ids, unknown people, events or sources.
 
@@ -498,7 +529,7 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
         if (
             sources.issuperset(reaction.sources)
             and (reaction.event in events or (reaction.event is None and not isinstance(reaction, MarketReaction)))
-            and (not isinstance(reaction, StatementReaction) or reaction.speaker in people)
+            and (not isinstance(reaction, StatementReaction) or _statement_ok(reaction, people, sources))
         ):
             continue
         path = f"$.reactions[{i}]"
@@ -507,5 +538,9 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
             yield f"{path}.event", f"unknown event id {reaction.event!r}"
         if isinstance(reaction, StatementReaction):
             yield from known(f"{path}.speaker", reaction.speaker)
+            for j, claim in enumerate(reaction.speaker_claims):
+                yield from cited(f"{path}.speaker_claims[{j}]", claim.sources)
+                yield from known(f"{path}.speaker_claims[{j}].person", claim.person)
+                yield from known(f"{path}.speaker_claims[{j}].speaker", claim.speaker)
         if isinstance(reaction, MarketReaction) and reaction.event is None:
             yield f"{path}.event", "a market move must name the event it reacts to"

@@ -22,6 +22,7 @@ __all__ = [
     "CAPITAL_ZONES",
     "Call",
     "CallMedium",
+    "ChangeOf",
     "Claim",
     "CoordinatePrecision",
     "DurationClaim",
@@ -45,6 +46,7 @@ __all__ = [
     "RelationKind",
     "Role",
     "Source",
+    "SpeakerClaim",
     "Stance",
     "StatementReaction",
     "StatusClaim",
@@ -74,9 +76,17 @@ class EventStatus(str, enum.Enum):
 
     HELD = "held"
     REPORTED_UNCONFIRMED = "reported_unconfirmed"  #: reported, not confirmed by the parties
-    PLANNED = "planned"
+    PLANNED = "planned"  #: announced and still to come, as of the data version
     POSTPONED = "postponed"
     CANCELLED = "cancelled"
+    #: announced or expected, and it did not take place, without being formally postponed or
+    #: cancelled (e.g. a meeting "probably" in Saudi Arabia that was overtaken by another)
+    NEVER_HELD = "never_held"
+
+    @property
+    def took_place(self) -> bool:
+        """Whether the event happened (``held``), or is reported to have (``reported_unconfirmed``)."""
+        return self in (EventStatus.HELD, EventStatus.REPORTED_UNCONFIRMED)
 
 
 class CallMedium(str, enum.Enum):
@@ -141,6 +151,17 @@ class RelationKind(str, enum.Enum):
     CONTEXT = "context"  #: background that the target was reported against
 
 
+class ChangeOf(str, enum.Enum):
+    """What a market reaction's ``change_percent`` measures: the sign convention."""
+
+    #: the quoted ``level`` in its ``unit``: positive means the figure rose (index points, a price)
+    LEVEL = "level"
+    #: the value of the instrument itself: for a currency, what it buys of the other one.
+    #: Positive means it strengthened, so a level quoted as units of it per other currency
+    #: (``RUB per USD``) fell.
+    VALUE = "value"
+
+
 class CoordinatePrecision(str, enum.Enum):
     """What a place's coordinates point at."""
 
@@ -153,17 +174,28 @@ class CoordinatePrecision(str, enum.Enum):
 
 @frozen
 class Source:
-    """A published text that records cite by ``id``."""
+    """A published page that records cite by ``id``, described as it was found.
+
+    ``url`` and ``title`` are the page's address and headline exactly as found (never built or
+    completed); ``outlet`` is who published that page. When the page reprints, relays or
+    quotes someone else's text, ``reprints`` says whose, and ``aggregator`` marks a publisher
+    that republishes others' reporting, so a fact that only an aggregator carries shows as such.
+    """
 
     id: str = attrs.field(validator=check.slug)
-    outlet: str = attrs.field(validator=check.text)  #: publisher, e.g. "Kyiv Independent"
-    title: str = attrs.field(validator=check.text)
-    url: str = attrs.field(validator=check.url)
+    outlet: str = attrs.field(validator=check.text)  #: who published the page, e.g. "Kyiv Independent"
+    title: str = attrs.field(validator=check.text)  #: the headline as the page shows it
+    url: str = attrs.field(validator=check.url)  #: the page's address, exactly as found
     published: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
     #: the section of the article cited, when the source is the Wikipedia article
     section: str | None = attrs.field(default=None, validator=check.optional(check.text))
-    #: where the text was read, when that is a reprint of ``outlet``'s original
+    #: another address of the same text, exactly as found: the original that ``url`` reprints,
+    #: or the copy that was read where ``url`` is the original's own address
     via: str | None = attrs.field(default=None, validator=check.optional(check.url))
+    #: whose text the page reprints, relays or quotes at length ("TASS", "the Kremlin readout")
+    reprints: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    #: the publisher is an aggregator or reprint site, not the outlet that reported the fact
+    aggregator: bool = attrs.field(default=False, validator=check.instance(bool))
 
 
 # --------------------------------------------------------------------------- claims
@@ -206,6 +238,13 @@ class DurationClaim(Attributed):
 
 
 @frozen
+class SpeakerClaim(Attributed):
+    """One source's account of who said a statement, where sources disagree on the speaker."""
+
+    speaker: str = attrs.field(validator=check.slug)  #: the person id the words are given to
+
+
+@frozen
 class StatusClaim(Attributed):
     """One party's account of whether an event happened, or happens."""
 
@@ -222,13 +261,26 @@ class Office:
 
     title: str = attrs.field(validator=check.text)  #: "Secretary of State"
     country: str = attrs.field(validator=check.country)
+    #: the first day of the continuous tenure (not of the current term)
     start: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
     end: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
+    #: the first day of each term within the tenure, in order, where sources give them
+    #: (optional; when given, the first is ``start``)
+    terms: tuple[dt.date, ...] = attrs.field(default=(), validator=check.tuple_of(check.day, unique=True))
     sources: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.slug, unique=True))
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise DataError([("$.end", f"{self.end} is before start {self.start}")])
+        if self.terms:
+            if list(self.terms) != sorted(self.terms):
+                raise DataError([("$.terms", "term starts must be in order")])
+            if self.start is None:
+                raise DataError([("$.start", "give the start of the tenure when terms are given")])
+            if self.terms[0] != self.start:
+                raise DataError([("$.terms[0]", f"the first term starts the tenure: expected {self.start}")])
+            if self.end is not None and self.terms[-1] > self.end:
+                raise DataError([(f"$.terms[{len(self.terms) - 1}]", f"{self.terms[-1]} is after end {self.end}")])
 
     def held_on(self, day: dt.date) -> bool:
         """Whether the office was held on ``day`` as far as the data knows.
@@ -587,12 +639,35 @@ class StatementReaction(ReactionBase):
 
     kind: ClassVar[Literal["statement"]] = "statement"
 
-    speaker: str = attrs.field(validator=check.slug)  #: a person id
+    #: a person id: who said it, or, where sources disagree, whom most of them name
+    speaker: str = attrs.field(validator=check.slug)
     stance: Stance = attrs.field(validator=check.instance(Stance))
     gist: str = attrs.field(validator=check.text)  #: our summary of what was said
     quote: str | None = attrs.field(default=None, validator=check.optional(check.text))
     #: the occasion, where it matters ("at the Valdai Discussion Club in Sochi")
     context: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    #: where sources disagree on who said it: each source's attribution (``speaker`` among them)
+    speaker_claims: tuple[SpeakerClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(check.instance(SpeakerClaim))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        named = {claim.speaker for claim in self.speaker_claims}
+        if named and self.speaker not in named:
+            raise DataError([("$.speaker", f"{self.speaker!r} is not named by any of the speaker_claims")])
+        if named and len(named) < 2:
+            raise DataError([("$.speaker_claims", "list attributions only where sources name different speakers")])
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every person the statement is attributed to: ``speaker`` first, then the disputed ones."""
+        others = dict.fromkeys(c.speaker for c in self.speaker_claims if c.speaker != self.speaker)
+        return (self.speaker, *others)
+
+    @property
+    def disputed(self) -> bool:
+        """Whether sources give the statement to different people."""
+        return bool(self.speaker_claims)
 
 
 @frozen
@@ -606,6 +681,8 @@ class MarketReaction(ReactionBase):
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=check.instance(Qualifier))
     level: float | None = attrs.field(default=None, validator=check.optional(check.number))
     unit: str | None = attrs.field(default=None, validator=check.optional(check.text))  #: of ``level``
+    #: what ``change_percent`` measures (see :class:`ChangeOf`): the sign convention
+    change_of: ChangeOf = attrs.field(default=ChangeOf.LEVEL, validator=check.instance(ChangeOf))
 
     def __attrs_post_init__(self) -> None:
         if self.date is None:

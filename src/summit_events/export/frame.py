@@ -51,6 +51,8 @@ def to_frame(ds: Dataset, table: str) -> pd.DataFrame:
             columns[column.name] = lib.array(values, dtype="Int64")
         elif column.kind == "number":
             columns[column.name] = lib.array(values, dtype="Float64")
+        elif column.kind == "boolean":
+            columns[column.name] = lib.array(values, dtype="boolean")
         else:
             columns[column.name] = lib.array(values, dtype="string")
     frame: pd.DataFrame = lib.DataFrame(columns, columns=[c.name for c in spec.columns])

@@ -21,6 +21,7 @@ _STATUS = {
     EventStatus.PLANNED: "TENTATIVE",
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.NEVER_HELD: "CANCELLED",  # RFC 5545 has no closer status: it will not take place
 }
 
 

@@ -21,6 +21,7 @@ _STATUS = {
     EventStatus.PLANNED: "EventScheduled",
     EventStatus.POSTPONED: "EventPostponed",
     EventStatus.CANCELLED: "EventCancelled",
+    EventStatus.NEVER_HELD: "EventCancelled",  # the closest schema.org status: it did not take place
 }
 """schema.org's event statuses; a reported but unconfirmed event gets none."""
 

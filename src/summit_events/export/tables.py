@@ -22,6 +22,7 @@ from ..models import (
     Attributed,
     Call,
     CallMedium,
+    ChangeOf,
     CoordinatePrecision,
     DurationClaim,
     EventBase,
@@ -50,7 +51,7 @@ class Column:
     """One column: its name, Table Schema type, vocabulary and whether it is always filled."""
 
     name: str
-    kind: str = "string"  #: Table Schema type: string, integer, number, date, datetime
+    kind: str = "string"  #: Table Schema type: string, integer, number, boolean, date, datetime
     vocabulary: type[enum.Enum] | None = None
     required: bool = False
 
@@ -217,9 +218,29 @@ def _offices(ds: Dataset) -> Iterator[Row]:
             )
 
 
+def _office_terms(ds: Dataset) -> Iterator[Row]:
+    for person in sorted(ds.people, key=lambda p: p.id):
+        for index, office in enumerate(person.offices):
+            for start in office.terms:
+                yield f"{person.id}/offices/{index}", start
+
+
 def _sources(ds: Dataset) -> Iterator[Row]:
     for s in sorted(ds.sources, key=lambda s: s.id):
-        yield s.id, s.outlet, s.title, s.url, s.published, s.section, s.via
+        yield s.id, s.outlet, s.title, s.url, s.published, s.section, s.via, s.reprints, s.aggregator
+
+
+def _speaker_claims(ds: Dataset) -> Iterator[tuple[str, StatementReaction, int]]:
+    for r in sorted(ds.reactions, key=lambda r: r.id):
+        if isinstance(r, StatementReaction):
+            for index in range(len(r.speaker_claims)):
+                yield f"{r.id}/speaker_claims/{index}", r, index
+
+
+def _speaker_claim_rows(ds: Dataset) -> Iterator[Row]:
+    for claim_id, statement, index in _speaker_claims(ds):
+        claim = statement.speaker_claims[index]
+        yield claim_id, statement.id, claim.speaker, claim.by, claim.person, claim.quote
 
 
 def _reactions(ds: Dataset) -> Iterator[Row]:
@@ -231,9 +252,9 @@ def _reactions(ds: Dataset) -> Iterator[Row]:
         gist = r.gist if isinstance(r, (MediaReaction, StatementReaction)) else None
         quote = r.quote if isinstance(r, (MediaReaction, StatementReaction)) else None
         market = (
-            (r.instrument, r.change_percent, r.qualifier, r.level, r.unit)
+            (r.instrument, r.change_percent, r.change_of, r.qualifier, r.level, r.unit)
             if isinstance(r, MarketReaction)
-            else (None,) * 5
+            else (None,) * 6
         )
         yield (r.id, r.kind, r.event, r.date, outlet, speaker, stance, gist, quote, context, *market)
 
@@ -427,6 +448,14 @@ TABLES: tuple[Table, ...] = (
         (("person_id", "people", "id"),),
     ),
     Table(
+        "office_terms",
+        "The first day of each term within an office's continuous tenure, where sources give them.",
+        (_req("office_id"), _req("start", "date")),
+        ("office_id", "start"),
+        _office_terms,
+        (("office_id", "offices", "id"),),
+    ),
+    Table(
         "reactions",
         "Media, statement and market reactions; columns not of a row's kind are empty.",
         (
@@ -442,6 +471,7 @@ TABLES: tuple[Table, ...] = (
             _opt("context"),
             _opt("instrument"),
             _opt("change_percent", "number"),
+            _opt("change_of", vocabulary=ChangeOf),
             _opt("qualifier", vocabulary=Qualifier),
             _opt("level", "number"),
             _opt("unit"),
@@ -449,6 +479,18 @@ TABLES: tuple[Table, ...] = (
         ("id",),
         _reactions,
         (*_EVENT_FK, ("speaker_id", "people", "id")),
+    ),
+    Table(
+        "speaker_claims",
+        "Who each source says made a statement, where sources disagree on the speaker.",
+        (_req("id"), _req("reaction_id"), _req("speaker_id"), _req("by"), _opt("person_id"), _opt("quote")),
+        ("id",),
+        _speaker_claim_rows,
+        (
+            ("reaction_id", "reactions", "id"),
+            ("speaker_id", "people", "id"),
+            ("person_id", "people", "id"),
+        ),
     ),
     Table(
         "sources",
@@ -461,6 +503,8 @@ TABLES: tuple[Table, ...] = (
             _opt("published", "date"),
             _opt("section"),
             _opt("via"),
+            _opt("reprints"),
+            _req("aggregator", "boolean"),
         ),
         ("id",),
         _sources,
@@ -495,6 +539,12 @@ TABLES: tuple[Table, ...] = (
             for p in sorted(ds.people, key=lambda p: p.id)
             for i, o in enumerate(p.offices)
         ),
+    ),
+    _citation_table(
+        "speaker_claim_sources",
+        "speaker_claim_id",
+        "speaker_claims",
+        lambda ds: ((i, r.speaker_claims[j].sources) for i, r, j in _speaker_claims(ds)),
     ),
     _citation_table(
         "reaction_sources",
