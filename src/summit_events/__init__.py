@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .errors import DataError, NotFoundError
 
 if TYPE_CHECKING:
+    from .changes import Change, diff
     from .collection import Dataset
     from .models import (
         CAPITAL_ZONES,
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
 
 # The record classes are created on first use (PEP 562), not on import: creating some
 # twenty-five attrs classes is most of the cost of importing the package.
-_LAZY = {"Dataset": "collection", **dict.fromkeys((
+_LAZY = {"Dataset": "collection", "Change": "changes", "diff": "changes", **dict.fromkeys((
     "CAPITAL_ZONES",
     "Attributed",
     "Call",
@@ -111,6 +112,7 @@ __all__ = [
     "Attributed",
     "Call",
     "CallMedium",
+    "Change",
     "ChangeOf",
     "Claim",
     "CoordinatePrecision",
@@ -147,6 +149,7 @@ __all__ = [
     "Timing",
     "__version__",
     "dataset",
+    "diff",
     "from_dict",
     "from_json",
     "load",

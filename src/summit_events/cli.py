@@ -191,6 +191,58 @@ def _validate(_: Dataset | None, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _side(name: str) -> Dataset:
+    """``packaged`` or a dataset file, for ``diff``; a bad file names which side it was."""
+    if name == "packaged":
+        return load()
+    try:
+        return load(name)
+    except DataError as error:
+        raise DataError([(f"{name}: {path}", message) for path, message in error.problems]) from None
+
+
+def _diff(_: Dataset | None, args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from .changes import changelog, diff
+
+    old, new = _side(args.old), _side(args.new)
+    changes = diff(old, new)
+    if args.json:
+        document = {"old": old.data_version, "new": new.data_version, "changes": [c.to_json() for c in changes]}
+        out.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        return 0
+    if args.changelog:
+        text = changelog(changes)
+        out.write(f"{text}\n" if text else "")
+        return 0
+    out.write(f"{args.old} (data {old.data_version}) -> {args.new} (data {new.data_version})\n")
+    if not changes:
+        out.write("no differences\n")
+        return 0
+    mark = {"added": "+", "removed": "-", "changed": "~"}
+    last = None
+    for change in changes:
+        if change.change != "changed" or change.path == "$":
+            out.write(f"{mark[change.change]} {change.record} {change.id}\n")
+            continue
+        if (change.record, change.id) != last:
+            out.write(f"~ {change.record} {change.id}\n")
+            last = change.record, change.id
+        out.write(f"    {change.path}: {_short(change.old)} -> {_short(change.new)}\n")
+    records = [c for c in changes if c.record != "dataset"]
+    counts = {what: len({(c.record, c.id) for c in records if c.change == what}) for what in mark}
+    out.write(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed\n")
+    return 0
+
+
+def _short(value: object, limit: int = 100) -> str:
+    import json
+
+    text = "(absent)" if value is None else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="summit-events",
@@ -225,6 +277,16 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="the JSON Schema (2020-12) of the dataset format")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     schema.set_defaults(run=_schema, own_data=True)
+
+    compare = commands.add_parser("diff", help="what changed between two datasets, record by record")
+    compare.add_argument("old", metavar="OLD", help="a dataset file, or 'packaged'")
+    compare.add_argument("new", metavar="NEW", help="a dataset file, or 'packaged'")
+    formats = compare.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help="print the changes as one JSON document")
+    formats.add_argument(
+        "--changelog", action="store_true", help="print the ids added, removed and changed as CHANGELOG bullets"
+    )
+    compare.set_defaults(run=_diff, own_data=True)
 
     validate = commands.add_parser("validate", help="check a dataset file; exit 1 with every problem")
     validate.add_argument("file")
