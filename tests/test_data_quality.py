@@ -83,8 +83,10 @@ def test_every_source_is_cited_somewhere() -> None:
 
 
 def test_every_held_meeting_has_a_place_and_every_event_held_has_a_date() -> None:
+    # a meeting that never took place may have no sourced venue (e.g. one "probably" in Saudi Arabia)
     for meeting in ds.meetings:
-        assert meeting.place is not None, meeting.id
+        if meeting.status.took_place:
+            assert meeting.place is not None, meeting.id
     for event in EVENTS:
         if event.status in (se.EventStatus.HELD, se.EventStatus.REPORTED_UNCONFIRMED):
             assert event.timing is not None, event.id

@@ -113,7 +113,7 @@ _LAZY = {"Dataset": "collection", "Change": "changes", "diff": "changes", **dict
 ), "models")}
 
 __version__ = "0.1.0"
-DATA_VERSION = "2025.2"
+DATA_VERSION = "2025.3"
 """The version of the packaged data, apart from the code version (like tzdata's)."""
 
 __all__ = [
