@@ -38,9 +38,11 @@ def test_events_expand_to_schema_org_events(ds: se.Dataset, expanded: list[dict[
 
 
 def test_statuses_map_to_schema_org(ds: se.Dataset, expanded: list[dict[str, Any]]) -> None:
-    planned = _node(expanded, "urn:summit-events:event:trump-putin-saudi-arabia-meeting")
-    assert planned[f"{S}eventStatus"] == [{"@id": f"{S}EventScheduled"}]
-    assert f"{S}startDate" not in planned
+    never = _node(expanded, "urn:summit-events:event:trump-putin-saudi-arabia-meeting")
+    assert never[f"{S}eventStatus"] == [{"@id": f"{S}EventCancelled"}]  # never held: schema.org's closest
+    assert f"{S}startDate" not in never
+    postponed = _node(expanded, "urn:summit-events:event:budapest-summit")
+    assert postponed[f"{S}eventStatus"] == [{"@id": f"{S}EventPostponed"}]
 
 
 def test_meetings_have_a_place_and_people_are_persons(expanded: list[dict[str, Any]]) -> None:
