@@ -6,6 +6,7 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import summit_events as se
@@ -25,6 +26,8 @@ REPEATED_HOURS = (
 )
 dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 31))
 numbers = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+#: a change in per cent: nothing falls by more than 100 %
+changes = st.floats(min_value=-100, max_value=1e6, allow_nan=False, allow_infinity=False)
 
 
 def _ids(strategy: st.SearchStrategy[str], n: int) -> st.SearchStrategy[list[str]]:
@@ -134,14 +137,14 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
         )
 
     events: dict[str, list[Any]] = {"calls": [], "meetings": [], "occurrences": []}
-    for event_id in event_ids:
-        others = [e for e in event_ids if e != event_id]
+    for position, event_id in enumerate(event_ids):
+        others = event_ids[:position]  # links point back only: no circles
         common: dict[str, Any] = {
             "id": event_id, "title": draw(texts), "summary": draw(texts),
             "participants": participants(),
             "topics": tuple(draw(st.lists(texts, max_size=3, unique=True))),
-            "durations": tuple(draw(st.lists(durations, max_size=2))),
-            "outcomes": tuple(draw(st.lists(claims, max_size=2))),
+            "durations": tuple(draw(st.lists(durations, max_size=2, unique=True))),
+            "outcomes": tuple(draw(st.lists(claims, max_size=2, unique=True))),
             "accounts": tuple(draw(st.lists(claims, max_size=1))),
             "status_claims": tuple(draw(st.lists(statuses, max_size=1))),
             "related": tuple(
@@ -171,6 +174,7 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
                 swapped = tuple(draw(st.lists(exchanged, max_size=2))) if category is se.OccurrenceKind.PRISONER_EXCHANGE else ()
                 events[kind].append(se.Occurrence(status=status, timing=timing, category=category,
                                                   exchanged=swapped, **common))
+    events = _in_order(events)
     reaction_ids = draw(_ids(slugs, draw(st.integers(0, 4))))
     reactions: list[se.Reaction] = []
     for reaction_id in reaction_ids:
@@ -197,7 +201,7 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
         else:
             base["date"] = draw(dates)
             reactions.append(se.MarketReaction(
-                event=target, instrument=draw(texts), change_percent=draw(numbers),
+                event=target, instrument=draw(texts), change_percent=draw(changes),
                 qualifier=draw(st.sampled_from(se.Qualifier)), level=draw(st.none() | numbers),
                 unit=draw(st.none() | texts), change_of=draw(st.sampled_from(se.ChangeOf)), **base))
     document_ids = draw(_ids(slugs, draw(st.integers(0, 2))))
@@ -222,3 +226,19 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
         data_version=draw(texts), people=people, sources=sources, reactions=tuple(reactions),
         calls=tuple(events["calls"]), meetings=tuple(events["meetings"]), occurrences=tuple(events["occurrences"]),
     )
+
+
+def _in_order(events: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """``events`` with each ``follows``/``prepares`` link whose dates contradict it made a ``context`` link."""
+    from summit_events.collection import _order_problem
+
+    by_id = {e.id: e for items in events.values() for e in items}
+
+    def fixed(event: Any) -> Any:
+        related = tuple(
+            attrs.evolve(r, kind=se.RelationKind.CONTEXT) if _order_problem(r.kind, event, by_id[r.target]) else r
+            for r in event.related
+        )
+        return attrs.evolve(event, related=related) if related != event.related else event
+
+    return {group: [fixed(e) for e in items] for group, items in events.items()}

@@ -8,8 +8,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
-from tests.strategies import datasets
+from tests.strategies import datasets, texts
 
 import summit_events as se
 from summit_events.changes import changelog
@@ -55,7 +54,7 @@ def test_diff_backwards_is_diff_forwards_reversed(old: se.Dataset, new: se.Datas
     assert forwards == backwards
 
 
-@given(datasets(), st.text(min_size=1, max_size=20).map(str.strip).filter(bool))
+@given(datasets(), texts)
 def test_one_field_edit_is_one_change_at_its_path(ds: se.Dataset, name: str) -> None:
     person = ds.people[0]
     edited = attrs.evolve(ds, people=(attrs.evolve(person, name=name), *ds.people[1:]))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .errors import DataError, NotFoundError
 
 if TYPE_CHECKING:
+    from ._lint import LINT_RULES, LintWarning, lint
     from .changes import Change, diff
     from .collection import Dataset
     from .models import (
@@ -69,7 +70,9 @@ if TYPE_CHECKING:
 
 # The record classes are created on first use (PEP 562), not on import: creating some
 # twenty-five attrs classes is most of the cost of importing the package.
-_LAZY = {"Dataset": "collection", "Change": "changes", "diff": "changes", **dict.fromkeys((
+_LAZY = {"Dataset": "collection", "Change": "changes", "diff": "changes",
+         "lint": "_lint", "LintWarning": "_lint", "LINT_RULES": "_lint",
+         **dict.fromkeys((
     "CAPITAL_ZONES",
     "Attributed",
     "Call",
@@ -165,8 +168,12 @@ __all__ = [
     "__version__",
     "dataset",
     "diff",
+    "LINT_RULES",
+    "LintWarning",
+    "MAX_FILE_BYTES",
     "from_dict",
     "from_json",
+    "lint",
     "load",
     "to_dict",
     "to_json",
@@ -174,6 +181,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+MAX_FILE_BYTES = 1 << 30
+"""The largest file :func:`load` reads (1 GiB); a bigger one is refused before it is read."""
 
 _DATA_PACKAGE = "summit_events.data"
 _DATA_FILE = "summit_events.json"
@@ -193,18 +203,42 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     The packaged dataset is read once and cached: every call returns the same object.
     A user's file is read and validated on every call; problems raise :class:`DataError`
     with the JSON path of each, a missing file raises :class:`FileNotFoundError`.
+    ``path`` must name a regular file (not a device, pipe or folder: :class:`DataError`)
+    of at most :data:`MAX_FILE_BYTES`; a file descriptor number is refused (:class:`TypeError`).
     """
     global _packaged
     from . import codec
 
     if path is not None:
-        with open(path, "rb") as handle:
-            return codec.load_dataset(handle.read())
+        return codec.load_dataset(_read_file(path))
     if _packaged is None:
         with _lock:
             if _packaged is None:
                 _packaged = codec.load_dataset(_read_packaged())
     return _packaged
+
+
+def _read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES` (opened without blocking on a pipe)."""
+    import stat
+
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        raise TypeError(f"expected a file path, got {type(path).__name__}")
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([("$", "not a regular file (a device, pipe or folder): only data files are read")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise DataError([("$", f"the file is {info.st_size} bytes, over the {MAX_FILE_BYTES}-byte limit")])
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with open(descriptor, "rb", closefd=True) as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # grew while being read
+        raise DataError([("$", f"the file is over the {MAX_FILE_BYTES}-byte limit")])
+    return data
 
 
 def to_json(obj: Any) -> str:

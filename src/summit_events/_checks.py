@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 import attrs
@@ -25,7 +25,18 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNTRY = re.compile(r"[A-Z]{3}")
 PARTY = re.compile(r"[A-Z]{3}|EU|NATO|UN")
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
-URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+#: characters no text field may hold: C0 controls but tab and line feed, DEL, C1 controls
+#: (escape sequences a terminal would act on), and lone UTF-16 surrogates (not writable as UTF-8)
+FORBIDDEN = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
+_FORBIDDEN = re.compile(f"[{FORBIDDEN}]")
+URL = re.compile(rf"https?://[^\s/$.?#{FORBIDDEN}][^\s{FORBIDDEN}]*")
+MAX_URL = 2000
+MAX_ZONE = 64
+#: the dates every field accepts: any time-zone arithmetic (a day either way) stays representable
+FIRST_DATE = dt.date(2, 1, 1)
+LAST_DATE = dt.date(9998, 12, 31)
+#: the largest integer JSON readers agree on (RFC 7493, I-JSON): 2**53 - 1
+MAX_INT = 2**53 - 1
 
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
 
@@ -47,8 +58,50 @@ def fail(attribute: attrs.Attribute[Any], message: str) -> DataError:
     return DataError([(f"$.{attribute.name}", message)])
 
 
+MAX_DIGITS = 4300
+"""The longest integer JSON text is read as a number (Python's own default limit)."""
+
+
+class LongInteger:
+    """An integer in JSON text of more than :data:`MAX_DIGITS` digits, kept only as its length.
+
+    The parser gives one of these instead of raising, so the problem is reported with the
+    path of the value (every field refuses it as out of range).
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<an integer of {self.digits} digits>"
+
+
+SHOWN = 60
+"""The most characters of a bad value an error message echoes."""
+
+
+def shown(value: object) -> str:
+    """A short ``repr`` of ``value`` for an error message: long text is cut, huge numbers are sized.
+
+    Never raises: an ``int`` too long for ``repr`` (over 4300 digits) is described, not written.
+    """
+    if type(value) is int and value.bit_length() > 200:
+        return f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    if isinstance(value, str) and len(value) > SHOWN:
+        return f"{value[:SHOWN - 20]!r}… ({len(value)} characters)"
+    if isinstance(value, (list, dict, tuple, set, frozenset)) and len(value) > 3:
+        return f"<{type(value).__name__} of {len(value)} items>"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - any object may fail to print itself
+        return f"<{type(value).__name__}>"
+    return text if len(text) <= SHOWN else f"{text[:SHOWN - 1]}…"
+
+
 def _describe(value: object) -> str:
-    return f"{type(value).__name__} {value!r}" if not isinstance(value, tuple) else "a tuple"
+    return f"{type(value).__name__} {shown(value)}" if not isinstance(value, tuple) else "a tuple"
 
 
 def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -57,9 +110,23 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise fail(attribute, f"expected a string, got {_describe(value)}")
     if not value or value != value.strip():
         raise fail(attribute, "must be non-empty text without leading or trailing spaces")
+    bad = _FORBIDDEN.search(value)
+    if bad is not None:
+        raise fail(attribute, f"{_character(bad.group())} at offset {bad.start()} is not allowed in text")
 
 
-describe(text, pattern=r"^\S(?:[\s\S]*\S)?$", what="non-empty text without leading or trailing spaces")
+def _character(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"lone surrogate U+{code:04X} (not writable as UTF-8)"
+    return f"control character U+{code:04X}"
+
+
+describe(
+    text,
+    pattern=rf"^[^\s{FORBIDDEN}](?:[^{FORBIDDEN}]*[^\s{FORBIDDEN}])?$",
+    what="non-empty text without leading or trailing spaces or control characters",
+)
 
 
 def optional(validator: Validator) -> Validator:
@@ -72,23 +139,28 @@ def optional(validator: Validator) -> Validator:
     return describe(check, optional=validator)
 
 
-def matches(pattern: re.Pattern[str], what: str) -> Validator:
-    """A string matching ``pattern`` in full; ``what`` names the form in the error."""
+def matches(pattern: re.Pattern[str], what: str, limit: int | None = None) -> Validator:
+    """A string matching ``pattern`` in full (of at most ``limit`` characters); ``what`` names the form."""
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not str:
             raise fail(attribute, f"expected a string, got {_describe(value)}")
         if pattern.fullmatch(value) is None:
-            raise fail(attribute, f"{value!r} is not {what}")
+            raise fail(attribute, f"{shown(value)} is not {what}")
+        if limit is not None and len(value) > limit:
+            raise fail(attribute, f"{shown(value)} is longer than {limit} characters")
 
-    return describe(check, pattern=f"^(?:{pattern.pattern})$", what=what)
+    facts: dict[str, Any] = {"pattern": f"^(?:{pattern.pattern})$", "what": what}
+    if limit is not None:
+        facts["max_length"] = limit
+    return describe(check, **facts)
 
 
 slug = matches(SLUG, "an id (lowercase letters, digits and single hyphens, e.g. 'vladimir-putin')")
 country = matches(COUNTRY, "an ISO 3166-1 alpha-3 country code such as 'USA' or 'RUS'")
 party = matches(PARTY, "an ISO 3166-1 alpha-3 country code or one of 'EU', 'NATO', 'UN'")
 wikidata = matches(WIKIDATA, "a Wikidata item id such as 'Q7747'")
-url = matches(URL, "an http(s) URL")
+url = matches(URL, "an http(s) URL without spaces or control characters", limit=MAX_URL)
 
 
 def instance(kind: type) -> Validator:
@@ -104,12 +176,37 @@ def instance(kind: type) -> Validator:
     return check
 
 
+def to_float(value: object) -> object:
+    """An ``int`` as the equal ``float`` (one value, one JSON text: ``7`` is written ``7.0``).
+
+    Anything else (and an ``int`` too large for a float) is returned unchanged for :func:`number`.
+    """
+    if type(value) is int:
+        try:
+            return float(value)
+        except OverflowError:
+            return value
+    return value
+
+
 def number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A finite int or float (not a bool)."""
-    if type(value) not in (int, float):
+    """A finite float (an int is converted by :func:`to_float` first; a bool is refused)."""
+    if type(value) is int:
+        raise fail(attribute, f"{shown(value)} is out of range for a number")
+    if type(value) is not float:
         raise fail(attribute, f"expected a number, got {_describe(value)}")
     if value != value or value in (float("inf"), float("-inf")):
         raise fail(attribute, "must be a finite number")
+
+
+def percent_change(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A finite number of per cent, at least -100 (nothing falls by more than all of its value)."""
+    number(instance, attribute, value)
+    if value < -100:  # type: ignore[operator]
+        raise fail(attribute, f"{value} is a fall of more than 100 %, which is impossible")
+
+
+describe(percent_change, minimum=-100)
 
 
 def between(low: float, high: float) -> Validator:
@@ -123,10 +220,17 @@ def between(low: float, high: float) -> Validator:
     return describe(check, minimum=low, maximum=high)
 
 
+def _in_range(attribute: attrs.Attribute[Any], value: dt.date) -> None:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise fail(attribute, f"{value.isoformat()} is outside the dates the data can hold "
+                              f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})")
+
+
 def day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A calendar date (a ``datetime`` is refused: it would carry a clock time)."""
+    """A calendar date from :data:`FIRST_DATE` to :data:`LAST_DATE` (a ``datetime`` is refused)."""
     if type(value) is not dt.date:
         raise fail(attribute, f"expected a date, got {_describe(value)}")
+    _in_range(attribute, value)
 
 
 describe(day, pattern=r"^\d{4}-\d{2}-\d{2}$", format="date")
@@ -150,6 +254,7 @@ def aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     offset = value.utcoffset()
     if offset is None:
         raise fail(attribute, "datetime needs a UTC offset (naive datetimes are ambiguous)")
+    _in_range(attribute, value.date())
     if offset % _MINUTE:
         raise fail(
             attribute,
@@ -181,24 +286,43 @@ describe(
 )
 
 
+ZONE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*")
+#: keys a zone database may hold that do not name one fixed place's clock: what they mean
+#: depends on the machine (``localtime``, ``posixrules``) or on the build (``right/``, ``posix/``)
+HOST_KEYS = frozenset({"localtime", "Factory", "posixrules", "posix", "right"})
+
+
+def zone_info(key: object) -> zoneinfo.ZoneInfo | None:
+    """The IANA zone called ``key``, or ``None`` if ``key`` is not a zone every machine reads alike.
+
+    A key is a zone name of at most :data:`MAX_ZONE` characters (letters, digits, ``_+-``
+    and ``/``, no dots), not a host-dependent or build-dependent key (:data:`HOST_KEYS`,
+    ``right/…``, ``posix/…``), that the zone database holds as a zone (not a folder).
+    """
+    if type(key) is not str or len(key) > MAX_ZONE or ZONE_KEY.fullmatch(key) is None:
+        return None
+    return _zone_info(key)
+
+
 @functools.lru_cache(maxsize=512)
-def zone_info(key: str) -> zoneinfo.ZoneInfo | None:
-    """The IANA zone called ``key``, or ``None`` if there is none."""
+def _zone_info(key: str) -> zoneinfo.ZoneInfo | None:
+    if key.split("/", 1)[0] in HOST_KEYS:
+        return None
     try:
         return zoneinfo.ZoneInfo(key)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: e.g. a folder such as "Europe"
         return None
 
 
 def zone(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An IANA time-zone name such as ``Europe/Moscow``."""
+    """An IANA time-zone name such as ``Europe/Moscow`` (see :func:`zone_info`)."""
     if type(value) is not str:
         raise fail(attribute, f"expected a string, got {_describe(value)}")
     if zone_info(value) is None:
-        raise fail(attribute, f"{value!r} is not an IANA time zone such as 'Europe/Moscow'")
+        raise fail(attribute, f"{shown(value)} is not an IANA time zone such as 'Europe/Moscow'")
 
 
-describe(zone, pattern=r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$", what="an IANA time zone name")
+describe(zone, pattern=f"^(?:{ZONE_KEY.pattern})$", max_length=MAX_ZONE, what="an IANA time zone name")
 
 
 def tuple_of(member: Validator, *, nonempty: bool = False, unique: bool = False) -> Validator:
@@ -218,11 +342,20 @@ def tuple_of(member: Validator, *, nonempty: bool = False, unique: bool = False)
                     for path, msg in error.problems
                 ) from None
         if unique and len(set(value)) != len(value):
-            seen: set[object] = set()
-            repeats = [v for v in value if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
-            raise fail(attribute, f"repeats {repeats[0]!r}")
+            index = first_repeat(value)
+            raise fail(attribute, f"repeats {shown(value[index])}")
 
     return describe(check, member=member, nonempty=nonempty, unique=unique)
+
+
+def first_repeat(items: Iterable[Hashable]) -> int:
+    """The index of the first item equal to an earlier one, or ``-1``: one pass, one set (linear)."""
+    seen: set[Hashable] = set()
+    for index, item in enumerate(items):
+        if item in seen:
+            return index
+        seen.add(item)
+    return -1
 
 
 sources = tuple_of(slug, nonempty=True, unique=True)

@@ -57,7 +57,14 @@ __all__ = ["Rejected", "decode_dataset", "encode_dataset"]
 
 
 class Rejected(Exception):
-    """The fast path does not vouch for this input: run the reference path."""
+    """The fast path does not vouch for this input: run the reference path.
+
+    ``invalid`` says the input broke a rule (so the reference need only look for the problems).
+    """
+
+    def __init__(self, invalid: bool = False) -> None:
+        super().__init__()
+        self.invalid = invalid
 
 
 _FLOAT_MAX = sys.float_info.max
@@ -134,20 +141,26 @@ class _Mirror:
         if validator is check.zone and hint is str:
             return _Field(str, "({v} if _zone({v}) is not None else _reject())", {"_zone": check.zone_info})
         if validator is check.day and hint is dt.date:
-            return _Field(dt.date)
+            return _Field(dt.date, "({v} if _first <= {v} <= _last else _reject())",
+                          {"_first": check.FIRST_DATE, "_last": check.LAST_DATE})
         if validator is check.aware and hint is dt.datetime:
             return _Field(
                 Annotated[str, msgspec.Meta(pattern=_DATETIME)], "_datetime({v})", {"_datetime": _datetime},
                 out=_Stamp, converted=check.fixed_offset,  # fromisoformat gives a fixed offset
             )
-        if validator is check.number and hint is float:
-            return _Field(Annotated[float, msgspec.Meta(ge=-_FLOAT_MAX, le=_FLOAT_MAX)], out=_Number)
+        if validator is check.number and hint is float:  # msgspec reads a JSON integer as a float here
+            return _Field(Annotated[float, msgspec.Meta(ge=-_FLOAT_MAX, le=_FLOAT_MAX)], out=_Number,
+                          converted=check.to_float)
+        if validator is check.percent_change and hint is float:
+            return _Field(Annotated[float, msgspec.Meta(ge=-100, le=_FLOAT_MAX)], out=_Number,
+                          converted=check.to_float)
         if hint is str and (validator is check.text or _qualname(validator).startswith("matches.")):
             return _Field(str, collect=(self._category(validator), "one"))
         if hint is float and "minimum" in facts and "maximum" in facts:
-            return _Field(Annotated[float, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])], out=_Number)
-        if hint is int and facts == {"minimum": 1}:
-            return _Field(Annotated[int, msgspec.Meta(ge=1)])
+            return _Field(Annotated[float, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])], out=_Number,
+                          converted=check.to_float)
+        if hint is int and set(facts) == {"minimum", "maximum"}:
+            return _Field(Annotated[int, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])])
         if hint is bool and _is_instance_check(validator, bool):
             return _Field(bool)
         if isinstance(hint, type) and issubclass(hint, enum.Enum) and _is_instance_check(validator, hint):
@@ -229,20 +242,45 @@ class _Mirror:
             if validator is check.text:
                 self.categories.append(_all_text)
             else:
-                pattern = re.compile(_anchored(check.facts(validator)["pattern"]))
-                self.categories.append(functools.partial(_all_match, pattern.search))
+                facts = check.facts(validator)
+                pattern = re.compile(_anchored(facts["pattern"]))
+                self.categories.append(functools.partial(_all_match, pattern.search, facts.get("max_length")))
             self._category_of[validator] = len(self.categories) - 1
         return self._category_of[validator]
 
 
+_FORBIDDEN = re.compile(f"[{check.FORBIDDEN}]")
+
+
 def _all_text(strings: list[str]) -> bool:
-    """:func:`summit_events._checks.text` for every item: non-empty, no white space at either end."""
+    """:func:`summit_events._checks.text` for every item: non-empty, no white space at either end
+    (the characters it refuses are checked by :func:`_may_hold_forbidden` and :data:`_FORBIDDEN`)."""
     return all(strings) and list(map(str.strip, strings)) == strings
 
 
-def _all_match(search: Callable[[str], object], strings: list[str]) -> bool:
-    """Every distinct item matches (``search`` is anchored at both ends, like ``fullmatch``)."""
-    return all(map(search, set(strings)))
+_SUSPECT_BYTES = (b"\\u", b"\\b", b"\\f", b"\\r", b"\x7f", b"\xc2")
+
+
+def _may_hold_forbidden(data: str | bytes) -> bool:
+    """Whether a decoded string of ``data`` may hold a character :func:`summit_events._checks.text` refuses.
+
+    JSON text cannot hold a raw control character below U+0020 in a string, so one can only come
+    from an escape (``\\u…``, ``\\b``, ``\\f``, ``\\r``); DEL is the byte 7F, the C1 controls are
+    C2 80 to C2 9F in UTF-8, and a lone surrogate is a ``\\u`` escape (or, in ``str`` input, a
+    character msgspec refuses to read). When none of these is in the text (a few substring
+    searches), no string needs scanning character by character.
+    """
+    if isinstance(data, str):
+        if not data.isascii():
+            return True  # a C1 control or a surrogate may be anywhere: scan the strings
+        return "\x7f" in data or any(marker in data for marker in ("\\u", "\\b", "\\f", "\\r"))
+    return any(marker in data for marker in _SUSPECT_BYTES)
+
+
+def _all_match(search: Callable[[str], object], limit: int | None, strings: list[str]) -> bool:
+    """Every distinct item matches (``search`` is anchored at both ends, like ``fullmatch``) within ``limit``."""
+    distinct = set(strings)
+    return all(map(search, distinct)) and (limit is None or max(map(len, distinct), default=0) <= limit)
 
 
 def _is_instance_check(validator: Any, kind: type) -> bool:
@@ -301,7 +339,7 @@ def _datetime(text: str) -> dt.datetime:
         parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise Rejected from None
-    if parsed.utcoffset() is None:
+    if parsed.utcoffset() is None or not check.FIRST_DATE <= parsed.date() <= check.LAST_DATE:
         raise Rejected
     return parsed
 
@@ -337,6 +375,7 @@ _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(_Document)
 _BUILD = {name: _mirror.builder(cls) for name, cls in _DATASET_FIELDS.items()}
 _BUILD_COVERAGE = _mirror.builder(models.Coverage)
+_TEXT = _mirror._category(check.text)
 _BUILD_REACTION = {_mirror.struct(cls): _mirror.builder(cls) for cls in models.REACTION_TYPES.values()}
 _DATASET_SET = {attribute.name: getattr(Dataset, attribute.name).__set__ for attribute in attrs.fields(Dataset)}
 
@@ -345,6 +384,8 @@ def decode_dataset(data: str | bytes) -> Dataset:
     """The :class:`Dataset` in a JSON document, or :class:`Rejected`."""
     try:
         document: Any = _decoder.decode(data)
+    except msgspec.ValidationError:
+        raise Rejected(invalid=True) from None
     except (msgspec.MsgspecError, ValueError, RecursionError):  # e.g. bytes that are not UTF-8
         raise Rejected from None
     _no_repeated_keys(data, document)
@@ -360,11 +401,15 @@ def decode_dataset(data: str | bytes) -> Dataset:
         values["reactions"] = tuple([_BUILD_REACTION[type(item)](item, gathered) for item in reactions])
         del reactions
         values["coverage"] = None if document.coverage is None else _BUILD_COVERAGE(document.coverage, gathered)
-    except (DataError, Rejected):
-        raise Rejected from None
+    except DataError:
+        raise Rejected(invalid=True) from None
+    except Rejected as rejected:
+        raise Rejected(invalid=True) from rejected
     for strings, ok in zip(gathered, _mirror.categories, strict=True):
         if strings and not ok(strings):
-            raise Rejected
+            raise Rejected(invalid=True)
+    if _may_hold_forbidden(data) and _FORBIDDEN.search("\n".join(gathered[_TEXT])) is not None:
+        raise Rejected(invalid=True)
     dataset = object.__new__(Dataset)
     for name, value in values.items():
         _DATASET_SET[name](dataset, value)

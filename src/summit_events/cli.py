@@ -188,6 +188,15 @@ def _validate(_: Dataset | None, args: argparse.Namespace, out: TextIO) -> int:
         for name in ("people", "calls", "meetings", "occurrences", "reactions", "sources")
     )
     out.write(f"{args.file}: valid ({counts})\n")
+    if args.strict:
+        from ._lint import lint
+
+        warnings = lint(ds)
+        for warning in warnings:
+            sys.stderr.write(f"  warning: {warning}\n")
+        if warnings:
+            sys.stderr.write(f"{args.file}: {len(warnings)} warning(s) (--strict)\n")
+            return 1
     return 0
 
 
@@ -290,6 +299,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a dataset file; exit 1 with every problem")
     validate.add_argument("file")
+    validate.add_argument("--strict", action="store_true", help="also exit 1 on warnings about unlikely data")
     validate.set_defaults(run=_validate, own_data=True)
     return parser
 

@@ -27,6 +27,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from ._checks import MAX_DIGITS, LongInteger, shown
 from .collection import Dataset
 from .errors import DataError
 
@@ -74,7 +75,11 @@ def to_dict(obj: Any) -> dict[str, Any]:
 
 def from_dict(data: object, cls: type[T]) -> T:
     """Build ``cls`` from JSON-ready builtins; :class:`DataError` lists every problem."""
-    if not attrs.has(cls):
+    return _from_builtins(data, cls)
+
+
+def _from_builtins(data: object, cls: type[T], *, invalid: bool = False) -> T:
+    if not isinstance(cls, type) or not attrs.has(cls):
         raise TypeError(f"expected a summit_events model class, got {cls!r}")
     if type(data) is not dict:
         raise DataError([("$", f"expected an object, got {_json_type(data)}")])
@@ -85,13 +90,13 @@ def from_dict(data: object, cls: type[T]) -> T:
     if type(version) is not int or version != SCHEMA_VERSION:
         raise DataError([(
             "$.schema_version",
-            f"unsupported version {version!r}; this release reads version {SCHEMA_VERSION} "
+            f"unsupported version {shown(version)}; this release reads version {SCHEMA_VERSION} "
             "(upgrade summit-events to read newer files)",
         )])
     from ._reference import structure
 
     with _gc_paused():
-        return structure(body, cast(type[T], cls))
+        return structure(body, cast(type[T], cls), invalid=invalid)
 
 
 def to_json(obj: Any) -> str:
@@ -137,7 +142,7 @@ def _json_type(value: object) -> str:
 
 
 _JSON_NAMES = {dict: "an object", list: "an array", str: "a string", int: "an integer",
-               float: "a number", bool: "a boolean", type(None): "null"}
+               float: "a number", bool: "a boolean", type(None): "null", LongInteger: "an integer"}
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -145,7 +150,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(result) != len(pairs):
         seen: set[str] = set()
         repeated = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        raise _Invalid(f"duplicate key {repeated!r} in a JSON object")
+        raise _Invalid(f"duplicate key {shown(repeated)} in a JSON object")
     return result
 
 
@@ -159,13 +164,20 @@ def parse_json(text: str | bytes) -> object:
     if not isinstance(text, str):
         raise TypeError(f"expected str or bytes, got {type(text).__name__}")
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise DataError([("$", f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}")]) from None
     except _Invalid as error:
         raise DataError([("$", str(error))]) from None
     except RecursionError:
         raise DataError([("$", "nested too deeply")]) from None
+
+
+def _integer(digits: str) -> int | LongInteger:
+    """A JSON integer, or a :class:`LongInteger` (reported with its path) if it is too long to read."""
+    if len(digits) > MAX_DIGITS:
+        return LongInteger(len(digits.lstrip("-")))
+    return int(digits)
 
 
 def _no_constant(name: str) -> object:
@@ -189,8 +201,9 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             if fast is not None:
                 try:
                     return cast(T, fast.decode_dataset(text))
-                except fast.Rejected:
-                    pass
+                except fast.Rejected as rejected:
+                    # refused by the schema: only the detailed reference walk is left to run
+                    return _from_builtins(parse_json(text), cls, invalid=rejected.invalid)
         return reference_from_json(text, cls)
 
 

@@ -7,6 +7,9 @@ not cover (occurrences, media and market reactions) raise :class:`ValueError`.
 
 from __future__ import annotations
 
+import types
+from collections.abc import Mapping
+
 import attrs
 
 from .models import (
@@ -49,7 +52,7 @@ def _row(plover: str | None, mode: str | None, cameo: str, goldstein: float, sco
     )
 
 
-TABLE: dict[str, Coding] = {
+TABLE: Mapping[str, Coding] = types.MappingProxyType({
     "call": _row("CONSULT", "phone", "041", 1.0, 1.5),
     "meeting/visit": _row("CONSULT", "visit", "042", 1.9, 4.0),
     "meeting/third-party": _row("CONSULT", "third-party", "044", 2.5, 1.0),
@@ -60,8 +63,8 @@ TABLE: dict[str, Coding] = {
     "statement/supportive": _row("SUPPORT", None, "051", 3.4, 5.0),
     "statement/neutral": _row(None, None, "010", 0.0, None),
     "statement/mixed": _row(None, None, "010", 0.0, None),
-}
-"""The coding of each kind of record; :func:`key` says which row a record falls in."""
+})
+"""The coding of each kind of record; :func:`key` says which row a record falls in (read-only)."""
 
 
 

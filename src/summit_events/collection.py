@@ -12,9 +12,10 @@ import datetime as dt
 import difflib
 import functools
 import re
+import types
 import unicodedata
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -114,12 +115,12 @@ class Dataset:
     # ------------------------------------------------------------------ indexes (lazy)
 
     @functools.cached_property
-    def _people_by_id(self) -> dict[str, Person]:
-        return {person.id: person for person in self.people}
+    def _people_by_id(self) -> Mapping[str, Person]:
+        return types.MappingProxyType({person.id: person for person in self.people})
 
     @functools.cached_property
-    def _events_by_id(self) -> dict[str, Event]:
-        return {event.id: event for event in self._all_events}
+    def _events_by_id(self) -> Mapping[str, Event]:
+        return types.MappingProxyType({event.id: event for event in self._all_events})
 
     @functools.cached_property
     def _all_events(self) -> tuple[Event, ...]:
@@ -145,65 +146,74 @@ class Dataset:
         return _Ordered([e for e in self._all_events if e.timing is not None])
 
     @functools.cached_property
-    def _by_person(self) -> dict[str, _Ordered]:
+    def _by_person(self) -> Mapping[str, _Ordered]:
         lists: dict[str, list[Event]] = {}
         for event in self._all_events:
             for person in event.person_ids:
                 lists.setdefault(person, []).append(event)
-        return {person: _Ordered(events) for person, events in lists.items()}
+        return types.MappingProxyType({person: _Ordered(events) for person, events in lists.items()})
 
     @functools.cached_property
-    def _by_kind_status(self) -> dict[tuple[str | None, EventStatus | None], _Ordered]:
+    def _by_kind_status(self) -> Mapping[tuple[str | None, EventStatus | None], _Ordered]:
         lists: dict[tuple[str | None, EventStatus | None], list[Event]] = {}
         for event in self._all_events:
             for key in ((event.kind, None), (None, event.status), (event.kind, event.status)):
                 lists.setdefault(key, []).append(event)
-        return {key: _Ordered(events) for key, events in lists.items()}
+        return types.MappingProxyType({key: _Ordered(events) for key, events in lists.items()})
 
     @functools.cached_property
-    def _calls_by_pair(self) -> dict[tuple[str, str], tuple[Call, ...]]:
+    def _calls_by_pair(self) -> Mapping[tuple[str, str], tuple[Call, ...]]:
+        # only calls of a few people: a call of n people has n(n-1)/2 pairs (see calls_between)
         lists: dict[tuple[str, str], list[Call]] = {}
         for event in self._all_events:
-            if isinstance(event, Call):
-                people = sorted(set(event.person_ids))
+            if isinstance(event, Call) and len(event.participants) <= _PAIRED:
+                people = sorted(event.person_ids)
                 for i, first in enumerate(people):
                     for second in people[i + 1:]:
                         lists.setdefault((first, second), []).append(event)
-        return {pair: tuple(calls) for pair, calls in lists.items()}
+        return types.MappingProxyType({pair: tuple(calls) for pair, calls in lists.items()})
 
     @functools.cached_property
-    def _reactions_by_event(self) -> dict[str | None, tuple[Reaction, ...]]:
+    def _crowded_calls(self) -> tuple[tuple[Call, frozenset[str]], ...]:
+        """The calls left out of the pair index, with their people, in time order."""
+        return tuple(
+            (event, frozenset(event.person_ids)) for event in self._all_events
+            if isinstance(event, Call) and len(event.participants) > _PAIRED
+        )
+
+    @functools.cached_property
+    def _reactions_by_event(self) -> Mapping[str | None, tuple[Reaction, ...]]:
         lists: dict[str | None, list[Reaction]] = {}
         for reaction in self.reactions:
             lists.setdefault(reaction.event, []).append(reaction)
-        return {
+        return types.MappingProxyType({
             event: tuple(sorted(items, key=lambda r: (r.date or dt.date.max, r.id)))
             for event, items in lists.items()
-        }
+        })
 
     @functools.cached_property
-    def _person_keys(self) -> dict[str, tuple[str, ...]]:
+    def _person_keys(self) -> Mapping[str, tuple[str, ...]]:
         keys: dict[str, list[str]] = {}
         for person in self.people:
             names = {normalize(n) for n in (person.id, person.name, *person.aliases)}
             forms = names | {name.split()[-1] for name in names if name}
             for form in forms:
                 keys.setdefault(form, []).append(person.id)
-        return {key: tuple(ids) for key, ids in keys.items()}
+        return types.MappingProxyType({key: tuple(ids) for key, ids in keys.items()})
 
     @functools.cached_property
-    def _links(self) -> dict[str, tuple[tuple[Relation, Event, Event], ...]]:
+    def _links(self) -> Mapping[str, tuple[tuple[Relation, Event, Event], ...]]:
         links: dict[str, list[tuple[Relation, Event, Event]]] = {}
         for event in self._all_events:
             for relation in event.related:
                 link = (relation, event, self._events_by_id[relation.target])
                 links.setdefault(event.id, []).append(link)
                 links.setdefault(relation.target, []).append(link)
-        return {event_id: tuple(items) for event_id, items in links.items()}
+        return types.MappingProxyType({event_id: tuple(items) for event_id, items in links.items()})
 
     @functools.cached_property
-    def _sources_by_id(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources}
+    def _sources_by_id(self) -> Mapping[str, Source]:
+        return types.MappingProxyType({source.id: source for source in self.sources})
 
     # ------------------------------------------------------------------ lookups
 
@@ -220,6 +230,8 @@ class Dataset:
         """
         if isinstance(query, Person):
             query = query.id
+        if type(query) is not str:
+            raise TypeError(f"expected a person id, name or Person, got {type(query).__name__}")
         found = self._people_by_id.get(query)
         if found is not None:
             return found
@@ -238,10 +250,22 @@ class Dataset:
 
     def event(self, event_id: str) -> Event:
         """The call, meeting or occurrence with this id; :class:`NotFoundError` if none."""
+        if type(event_id) is not str:
+            raise TypeError(f"expected an event id, got {type(event_id).__name__}")
         return _by_id(self._events_by_id, "event", event_id)
+
+    def _event_id(self, event: str | EventBase) -> str:
+        """The id of ``event``, given by id or as an event of this dataset (:class:`NotFoundError` if not)."""
+        if isinstance(event, EventBase):
+            if self._events_by_id.get(event.id) != event:
+                raise NotFoundError("event of this dataset", event.id)
+            return event.id
+        return self.event(event).id
 
     def source(self, source_id: str) -> Source:
         """The source with this id; :class:`NotFoundError` if none."""
+        if type(source_id) is not str:
+            raise TypeError(f"expected a source id, got {type(source_id).__name__}")
         return _by_id(self._sources_by_id, "source", source_id)
 
     def sources_of(self, record: Person | EventBase | Reaction | Attributed) -> tuple[Source, ...]:
@@ -267,6 +291,10 @@ class Dataset:
         ``since``/``until`` are inclusive dates; by default they are compared with each event's
         own date (``timing.date``), and with ``zone="Europe/Moscow"`` with its date in that zone
         (an event whose date there is not pinned down matches if any of its possible dates do).
+        ``since`` and ``until`` must be ``datetime.date`` objects: a ``datetime`` is refused
+        (:class:`TypeError`), since which calendar date it falls on depends on the zone;
+        convert it first (``moment.astimezone(ZoneInfo("Europe/Moscow")).date()`` with
+        ``zone="Europe/Moscow"``).
         Undated events (never held) only appear when no date bound is given.
         ``country`` (alpha-3) matches a participant's side or a listed party.
         ``track`` matches the sides present exactly (:attr:`EventBase.track`), given as
@@ -276,8 +304,16 @@ class Dataset:
         wanted_track = None if track is None else _track(track)
         wanted_kind = _event_kind(kind)
         wanted_status = None if status is None else EventStatus(status)
+        for name, bound in (("since", since), ("until", until)):
+            if bound is not None and type(bound) is not dt.date:
+                hint = " (convert it to a date in the zone you mean)" if isinstance(bound, dt.datetime) else ""
+                raise TypeError(f"{name} must be a datetime.date, got {type(bound).__name__}{hint}")
+        if zone is not None and type(zone) is not str:
+            raise TypeError(f"zone must be a string such as 'Europe/Moscow', got {type(zone).__name__}")
+        if country is not None and type(country) is not str:
+            raise TypeError(f"country must be a string such as 'RUS', got {type(country).__name__}")
         if zone is not None and check.zone_info(zone) is None:
-            raise ValueError(f"{zone!r} is not an IANA time zone such as 'Europe/Moscow'")
+            raise ValueError(f"{check.shown(zone)} is not an IANA time zone such as 'Europe/Moscow'")
         ordered: _Ordered | None = None
         if participant is not None:
             ordered = self._by_person.get(self.person(participant).id, _EMPTY)
@@ -312,11 +348,19 @@ class Dataset:
         a, b = self.person(first).id, self.person(second).id
         if a == b:
             return tuple(e for e in self._by_person.get(a, _EMPTY).events if isinstance(e, Call))
-        return self._calls_by_pair.get((a, b) if a < b else (b, a), ())
+        paired = self._calls_by_pair.get((a, b) if a < b else (b, a), ())
+        crowded = [call for call, people in self._crowded_calls if a in people and b in people]
+        if not crowded:
+            return paired
+        order = {event.id: index for index, event in enumerate(self._all_events)}
+        return tuple(sorted((*paired, *crowded), key=lambda call: order[call.id]))
 
     def reactions_to(self, event: str | EventBase, kind: str | None = None) -> tuple[Reaction, ...]:
-        """Reactions to an event (by object or id), by date; ``kind`` is media, statement or market."""
-        event_id = event.id if isinstance(event, EventBase) else self.event(event).id
+        """Reactions to an event (by object or id), by date; ``kind`` is media, statement or market.
+
+        An event object must be one of this dataset's (else :class:`NotFoundError`).
+        """
+        event_id = self._event_id(event)
         if kind is not None and kind not in REACTION_TYPES:
             raise ValueError(f"unknown reaction kind {kind!r}; expected one of {', '.join(REACTION_TYPES)}")
         found = self._reactions_by_event.get(event_id, ())
@@ -400,7 +444,7 @@ class Dataset:
         ``source_event`` is the event that states the relation: in ``(follows, B, A)``, B follows A.
         ``kind`` keeps one kind (``"follows"``, ``"prepares"``, ``"part_of"``, ``"context"``).
         """
-        event_id = event.id if isinstance(event, EventBase) else self.event(event).id
+        event_id = self._event_id(event)
         wanted = None if kind is None else RelationKind(kind)
         return tuple(
             link for link in self._links.get(event_id, ()) if wanted is None or link[0].kind is wanted
@@ -414,7 +458,7 @@ class Dataset:
         >>> thread[0].id, "2025-02-12-trump-putin-call" in [e.id for e in thread]
         ('2025-01-20-trump-second-inauguration', True)
         """
-        start = event.id if isinstance(event, EventBase) else self.event(event).id
+        start = self._event_id(event)
         seen, todo = {start}, [start]
         while todo:
             for _, source, target in self._links.get(todo.pop(), ()):
@@ -454,7 +498,7 @@ class Dataset:
 R = TypeVar("R")
 
 
-def _by_id(index: dict[str, R], what: str, record_id: str) -> R:
+def _by_id(index: Mapping[str, R], what: str, record_id: str) -> R:
     """``index[record_id]``, or :class:`NotFoundError` with the closest ids."""
     found = index.get(record_id)
     if found is None:
@@ -485,6 +529,8 @@ class _Ordered:
 
 
 _UNDATED = dt.date.max.toordinal() + 1
+_PAIRED = 16
+"""Calls of up to this many participants are indexed by pair of people (the rest are scanned)."""
 _DAY = dt.timedelta(days=1)
 
 
@@ -652,3 +698,79 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
                 yield from known(f"{path}.speaker_claims[{j}].speaker", claim.speaker)
         if isinstance(reaction, MarketReaction) and reaction.event is None:
             yield f"{path}.event", "a market move must name the event it reacts to"
+    if any(event.related for items in groups.values() for event in items):
+        yield from _relation_problems(groups)
+
+
+_HAPPENED = frozenset({EventStatus.HELD, EventStatus.REPORTED_UNCONFIRMED})
+_ACYCLIC = frozenset({RelationKind.PART_OF, RelationKind.FOLLOWS, RelationKind.PREPARES})
+_SHOWN_LOOP = 6
+
+
+def _relation_problems(groups: dict[str, Sequence[EventBase]]) -> Iterator[Problem]:
+    """Relations that cannot be true: ``part_of``, ``follows`` or ``prepares`` links that run in a
+    circle, an event that follows a later one, an event that prepares an earlier one (both held)."""
+    where: dict[str, tuple[str, EventBase]] = {}
+    for group, items in groups.items():
+        for i, event in enumerate(items):
+            where.setdefault(event.id, (f"$.{group}[{i}]", event))
+    graphs: dict[RelationKind, dict[str, list[tuple[str, str]]]] = {}
+    for path, event in where.values():
+        for j, relation in enumerate(event.related):
+            found = where.get(relation.target)
+            if found is None or relation.target == event.id:
+                continue  # reported as a broken link
+            at = f"{path}.related[{j}].target"
+            problem = _order_problem(relation.kind, event, found[1])
+            if problem is not None:
+                yield at, problem
+            if relation.kind in _ACYCLIC:
+                graphs.setdefault(relation.kind, {}).setdefault(event.id, []).append((at, relation.target))
+    for kind, graph in graphs.items():
+        yield from _cycles(kind, graph)
+
+
+def _order_problem(kind: RelationKind, source: EventBase, target: EventBase) -> str | None:
+    if kind not in (RelationKind.FOLLOWS, RelationKind.PREPARES):
+        return None
+    first, then = source.timing, target.timing
+    if first is None or then is None or source.status not in _HAPPENED or target.status not in _HAPPENED:
+        return None
+    if kind is RelationKind.FOLLOWS:
+        if first.date > then.date + 2 * _DAY:  # no two zones are two days apart: no zone arithmetic needed
+            return None
+        if first.dates_in(then.zone)[1] < then.date:
+            return f"follows {target.id!r}, which is later ({then.date} in {then.zone})"
+        return None
+    if first.date < then.date - 2 * _DAY:
+        return None
+    if first.dates_in(then.zone)[0] > then.dates_in(then.zone)[1]:
+        return f"prepares {target.id!r}, which is earlier ({then.date} in {then.zone})"
+    return None
+
+
+def _cycles(kind: RelationKind, graph: dict[str, list[tuple[str, str]]]) -> Iterator[Problem]:
+    """Each link that closes a circle of ``kind`` links (a depth-first walk: linear in the links)."""
+    done: set[str] = set()
+    for root in graph:
+        if root in done:
+            continue
+        trail, position = [root], {root: 0}
+        stack = [iter(graph.get(root, ()))]
+        while stack:
+            for at, target in stack[-1]:
+                if target in position:
+                    loop = trail[position[target]:]
+                    names = loop if len(loop) <= _SHOWN_LOOP else [*loop[:_SHOWN_LOOP - 1], "…"]
+                    yield at, (f"{kind.value} links run in a circle: " + " → ".join([*names, target])
+                               + (f" ({len(loop)} events)" if len(loop) > _SHOWN_LOOP else ""))
+                elif target not in done:
+                    position[target] = len(trail)
+                    trail.append(target)
+                    stack.append(iter(graph.get(target, ())))
+                    break
+            else:
+                stack.pop()
+                node = trail.pop()
+                del position[node]
+                done.add(node)

@@ -16,11 +16,24 @@ Problem = tuple[str, str]
 """One problem in a document: ``(json_path, message)``, e.g. ``("$.calls[3].start", "…")``."""
 
 
+SHOWN_PROBLEMS = 20
+"""The most problems ``str(DataError)`` lists; the rest are counted ("… and 80 more")."""
+SHOWN_LINE = 300
+"""The most characters of one problem ``str(DataError)`` shows."""
+
+
+def _line(path: str, message: str) -> str:
+    line = f"{path}: {message}"
+    return line if len(line) <= SHOWN_LINE else line[:SHOWN_LINE - 1] + "…"
+
+
 class DataError(ValueError):
     """Invalid summit-events data: bad JSON, wrong types, broken references, …
 
     ``problems`` holds every ``(path, message)`` pair found; ``str(error)`` shows them one per
-    line, so the first line of a traceback already says where to look.
+    line, so the first line of a traceback already says where to look. The text is kept short
+    whatever the input: at most :data:`SHOWN_PROBLEMS` problems ("… and N more"), each cut to
+    :data:`SHOWN_LINE` characters; ``problems`` always holds them all.
     """
 
     problems: tuple[Problem, ...]
@@ -30,10 +43,13 @@ class DataError(ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        lines = [f"{path}: {message}" for path, message in self.problems]
-        if len(lines) == 1:
-            return lines[0]
-        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+        if len(self.problems) == 1:
+            return _line(*self.problems[0])
+        lines = [_line(path, message) for path, message in self.problems[:SHOWN_PROBLEMS]]
+        more = len(self.problems) - len(lines)
+        if more:
+            lines.append(f"… and {more} more")
+        return f"{len(self.problems)} problems:\n" + "\n".join(f"  {line}" for line in lines)
 
     def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import types
+from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 import attrs
@@ -227,14 +229,16 @@ class Claim(Attributed):
 
 
 def _positive_count(unit: str) -> check.Validator:
-    """A whole number of at least 1; ``unit`` names what is counted in the error."""
+    """A whole number from 1 to 2**53 - 1; ``unit`` names what is counted in the error."""
 
     def positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
         check.instance(int)(_, attribute, value)
         if value <= 0:
             raise check.fail(attribute, f"must be a positive number of {unit}")
+        if value > check.MAX_INT:
+            raise check.fail(attribute, f"must be at most {check.MAX_INT} (2**53 - 1, what every JSON reader can hold)")
 
-    return check.describe(positive, minimum=1)
+    return check.describe(positive, minimum=1, maximum=check.MAX_INT)
 
 
 _positive = _positive_count("minutes")
@@ -300,15 +304,15 @@ class Office:
     end: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
     #: the first day of each term within the tenure, in order, where sources give them
     #: (optional; when given, the first is ``start``)
-    terms: tuple[dt.date, ...] = attrs.field(default=(), validator=check.tuple_of(check.day, unique=True))
+    terms: tuple[dt.date, ...] = attrs.field(default=(), validator=check.tuple_of(check.day))
     sources: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.slug, unique=True))
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise DataError([("$.end", f"{self.end} is before start {self.start}")])
         if self.terms:
-            if list(self.terms) != sorted(self.terms):
-                raise DataError([("$.terms", "term starts must be in order")])
+            if any(later <= earlier for earlier, later in zip(self.terms, self.terms[1:])):
+                raise DataError([("$.terms", "term starts must be in order, each after the one before")])
             if self.start is None:
                 raise DataError([("$.start", "give the start of the tenure when terms are given")])
             if self.terms[0] != self.start:
@@ -400,12 +404,12 @@ class Timing:
             problems.append(("$.start", f"{self.start.isoformat()} is not on {self.date} in {self.zone}"))
         if self.start is not None and self.end is not None and self.end < self.start:
             problems.append(("$.end", f"{self.end.isoformat()} is before start {self.start.isoformat()}"))
-        zones = [self.zone]
+        zones = {self.zone}
         for index, local in enumerate(self.local_dates):
             path = f"$.local_dates[{index}]"
             if local.zone in zones:
                 problems.append((path, f"a second date for zone {local.zone}"))
-            zones.append(local.zone)
+            zones.add(local.zone)
             low, high = self._span(local.zone, ignore_local=True)
             if not low <= local.date <= high:
                 problems.append((path, f"{local.date} in {local.zone} cannot be {self.date} in {self.zone}"))
@@ -446,7 +450,7 @@ class Timing:
         (datetime.date(2025, 8, 18), datetime.date(2025, 8, 19))
         """
         if check.zone_info(zone) is None:
-            raise DataError([("$", f"{zone!r} is not an IANA time zone such as 'Europe/Moscow'")])
+            raise DataError([("$", f"{check.shown(zone)} is not an IANA time zone such as 'Europe/Moscow'")])
         return self._span(zone)
 
     def date_in(self, zone: str) -> dt.date | None:
@@ -473,8 +477,12 @@ class Place:
     name: str = attrs.field(validator=check.text)
     city: str | None = attrs.field(default=None, validator=check.optional(check.text))
     country: str = attrs.field(validator=check.country)
-    latitude: float | None = attrs.field(default=None, validator=check.optional(check.between(-90, 90)))
-    longitude: float | None = attrs.field(default=None, validator=check.optional(check.between(-180, 180)))
+    latitude: float | None = attrs.field(
+        default=None, converter=check.to_float, validator=check.optional(check.between(-90, 90))
+    )
+    longitude: float | None = attrs.field(
+        default=None, converter=check.to_float, validator=check.optional(check.between(-180, 180))
+    )
     precision: CoordinatePrecision | None = attrs.field(
         default=None, validator=check.optional(check.instance(CoordinatePrecision))
     )
@@ -511,7 +519,7 @@ class Relation:
     note: str | None = attrs.field(default=None, validator=check.optional(check.text))
 
 
-CAPITAL_ZONES: dict[str, str] = {
+CAPITAL_ZONES: Mapping[str, str] = types.MappingProxyType({
     "USA": "America/New_York",
     "RUS": "Europe/Moscow",
     "UKR": "Europe/Kyiv",
@@ -527,8 +535,8 @@ CAPITAL_ZONES: dict[str, str] = {
     "NLD": "Europe/Amsterdam",
     "TUR": "Europe/Istanbul",
     "BLR": "Europe/Minsk",
-}
-"""The time zone of each country's capital: the clock a side's date is read on by default."""
+})
+"""The time zone of each country's capital: the clock a side's date is read on by default (read-only)."""
 
 _NEEDS_TIMING = frozenset({EventStatus.HELD, EventStatus.REPORTED_UNCONFIRMED})
 
@@ -573,10 +581,15 @@ class EventBase:
     def __attrs_post_init__(self) -> None:
         if self.timing is None and self.status in _NEEDS_TIMING:
             raise DataError([("$.timing", f"an event with status {self.status.value!r} needs a timing")])
-        people = [p.person for p in self.participants]
-        for index, person in enumerate(people):
-            if person in people[:index]:
-                raise DataError([(f"$.participants[{index}].person", f"{person!r} is listed twice")])
+        index = check.first_repeat(p.person for p in self.participants)
+        if index >= 0:
+            person = self.participants[index].person
+            raise DataError([(f"$.participants[{index}].person", f"{person!r} is listed twice")])
+        for field in ("durations", "outcomes", "accounts", "status_claims"):
+            claims = getattr(self, field)
+            index = check.first_repeat(claims) if len(claims) > 1 else -1
+            if index >= 0:
+                raise DataError([(f"$.{field}[{index}]", "repeats an earlier claim word for word")])
 
     @property
     def date(self) -> dt.date | None:
@@ -803,9 +816,10 @@ class MarketReaction(ReactionBase):
     kind: ClassVar[Literal["market"]] = "market"
 
     instrument: str = attrs.field(validator=check.text)  #: "MOEX Russia Index", "RUB/USD"
-    change_percent: float = attrs.field(validator=check.number)
+    #: a fall of more than 100 % is impossible, so the least is -100
+    change_percent: float = attrs.field(converter=check.to_float, validator=check.percent_change)
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=check.instance(Qualifier))
-    level: float | None = attrs.field(default=None, validator=check.optional(check.number))
+    level: float | None = attrs.field(default=None, converter=check.to_float, validator=check.optional(check.number))
     unit: str | None = attrs.field(default=None, validator=check.optional(check.text))  #: of ``level``
     #: what ``change_percent`` measures (see :class:`ChangeOf`): the sign convention
     change_of: ChangeOf = attrs.field(default=ChangeOf.LEVEL, validator=check.instance(ChangeOf))
@@ -821,9 +835,11 @@ Event = Call | Meeting | Occurrence
 Reaction = MediaReaction | StatementReaction | MarketReaction
 """Any reaction; its JSON carries ``"kind": "media" | "statement" | "market"``."""
 
-EVENT_TYPES: dict[str, type[Call] | type[Meeting] | type[Occurrence]] = {
+EVENT_TYPES: Mapping[str, type[Call] | type[Meeting] | type[Occurrence]] = types.MappingProxyType({
     cls.kind: cls for cls in (Call, Meeting, Occurrence)
-}
-REACTION_TYPES: dict[str, type[MediaReaction] | type[StatementReaction] | type[MarketReaction]] = {
-    cls.kind: cls for cls in (MediaReaction, StatementReaction, MarketReaction)
-}
+})
+"""Each event class by its ``kind`` (read-only)."""
+REACTION_TYPES: Mapping[str, type[MediaReaction] | type[StatementReaction] | type[MarketReaction]] = (
+    types.MappingProxyType({cls.kind: cls for cls in (MediaReaction, StatementReaction, MarketReaction)})
+)
+"""Each reaction class by its ``kind`` (read-only)."""

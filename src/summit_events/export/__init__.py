@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Mapping
 
 from ..codec import to_json
 from ..collection import Dataset
@@ -24,7 +25,7 @@ from .tables import csv_tables
 
 __all__ = ["FORMATS", "export", "json_schema", "to_frame"]
 
-FORMATS: dict[str, Callable[[Dataset], str | dict[str, str]]] = {
+FORMATS: Mapping[str, Callable[[Dataset], str | dict[str, str]]] = types.MappingProxyType({
     "json": to_json,
     "schema": schema_text,
     "jsonl": jsonl,
@@ -34,8 +35,8 @@ FORMATS: dict[str, Callable[[Dataset], str | dict[str, str]]] = {
     "jsonld": jsonld,
     "datapackage": datapackage,
     "plover": plover,
-}
-"""Every export by name: ``FORMATS["ics"](ds)`` is the iCalendar text of ``ds``."""
+})
+"""Every export by name: ``FORMATS["ics"](ds)`` is the iCalendar text of ``ds`` (read-only)."""
 
 
 def export(ds: Dataset, format: str) -> str | dict[str, str]:

@@ -139,6 +139,8 @@ def _apply(schema: dict[str, Any], facts: dict[str, Any]) -> None:
     for name in ("pattern", "format", "minimum", "maximum"):
         if name in facts:
             here[name] = facts[name]
+    if "max_length" in facts:
+        here["maxLength"] = facts["max_length"]
     if "what" in facts:
         here["description"] = facts["what"]
 
