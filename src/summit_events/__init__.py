@@ -143,7 +143,9 @@ __all__ = [
     "dataset",
     "from_dict",
     "from_json",
+    "from_jsonl",
     "load",
+    "merge",
     "to_dict",
     "to_json",
     "to_json_bytes",
@@ -163,24 +165,60 @@ def _read_packaged() -> bytes:
     return files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """The packaged dataset (no argument), or the dataset in a JSON file of the same format.
+def load(
+    path: str | os.PathLike[str] | None = None, *, base: Dataset | None = None, replace: bool = False
+) -> Dataset:
+    """The packaged dataset (no argument), or the dataset in a file of the same format.
 
     The packaged dataset is read once and cached: every call returns the same object.
     A user's file is read and validated on every call; problems raise :class:`DataError`
-    with the JSON path of each, a missing file raises :class:`FileNotFoundError`.
+    with the JSON path of each, a missing file raises :class:`FileNotFoundError`. A file
+    whose name ends in ``.jsonl`` or ``.ndjson`` is read as JSON Lines (:func:`from_jsonl`).
+
+    With ``base`` (e.g. ``base=load()``) the file holds additions to that dataset, and may
+    refer to its people, events and sources by id: the result is :func:`merge` of the two
+    (``replace=True`` lets the file replace records of the base, with a warning).
     """
     global _packaged
     from . import codec
 
     if path is not None:
         with open(path, "rb") as handle:
-            return codec.load_dataset(handle.read())
+            data = handle.read()
+        if os.fspath(path).lower().endswith((".jsonl", ".ndjson")):
+            def read() -> Dataset:
+                return from_jsonl(data)
+        else:
+            def read() -> Dataset:
+                return codec.load_dataset(data)
+        if base is None:
+            return read()
+        from .merging import merge, read_additions
+
+        return merge(base, read_additions(read), replace=replace, _stacklevel=3)
     if _packaged is None:
         with _lock:
             if _packaged is None:
                 _packaged = codec.load_dataset(_read_packaged())
     return _packaged
+
+
+def from_jsonl(text: str | bytes) -> Dataset:
+    """The :class:`Dataset` in JSON Lines text, as ``export --format jsonl`` writes it."""
+    from .jsonl import from_jsonl
+
+    return from_jsonl(text)
+
+
+def merge(base: Dataset, additions: Dataset, *, replace: bool = False) -> Dataset:
+    """One checked dataset: ``base`` plus the records of ``additions`` (see :mod:`summit_events.merging`).
+
+    Colliding ids raise :class:`DataError` unless ``replace=True``, which replaces them and
+    warns (:class:`~summit_events.merging.RecordsReplaced`) with the list of replacements.
+    """
+    from .merging import merge
+
+    return merge(base, additions, replace=replace, _stacklevel=3)
 
 
 def to_json(obj: Any) -> str:

@@ -624,3 +624,12 @@ EVENT_TYPES: dict[str, type[Call] | type[Meeting] | type[Occurrence]] = {
 REACTION_TYPES: dict[str, type[MediaReaction] | type[StatementReaction] | type[MarketReaction]] = {
     cls.kind: cls for cls in (MediaReaction, StatementReaction, MarketReaction)
 }
+
+
+def _event_repr(self: EventBase) -> str:
+    """A one-line repr: the full one of a big event runs to thousands of characters."""
+    return f"{type(self).__name__}(id={self.id!r}, date={self.date!r}, title={self.title!r}, …)"
+
+
+for _cls in (Call, Meeting, Occurrence):
+    _cls.__repr__ = _event_repr  # type: ignore[method-assign,assignment]
