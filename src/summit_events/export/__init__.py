@@ -1,7 +1,8 @@
 """Exports of a :class:`~summit_events.collection.Dataset` for other tools.
 
 :data:`FORMATS` maps a format name to a pure function of a dataset that returns text, or
-``{filename: text}`` for formats made of several files (``csv``, ``datapackage``).
+``{filename: text}`` for formats made of several files (``csv``, ``datapackage``), or
+``{filename: bytes}`` for ``parquet`` (which needs the ``parquet`` extra, pyarrow).
 ``to_frame`` (pandas) lives in :mod:`summit_events.export.frame`. Nothing here is imported by
 ``import summit_events``.
 """
@@ -18,13 +19,14 @@ from .geojson import geojson
 from .ical import ical
 from .jsonl import jsonl
 from .jsonld import jsonld
+from .parquet import parquet_tables
 from .plover import plover
 from .schema import json_schema, schema_text
 from .tables import csv_tables
 
 __all__ = ["FORMATS", "export", "json_schema", "to_frame"]
 
-FORMATS: dict[str, Callable[[Dataset], str | dict[str, str]]] = {
+FORMATS: dict[str, Callable[[Dataset], str | dict[str, str] | dict[str, bytes]]] = {
     "json": to_json,
     "schema": schema_text,
     "jsonl": jsonl,
@@ -34,11 +36,12 @@ FORMATS: dict[str, Callable[[Dataset], str | dict[str, str]]] = {
     "jsonld": jsonld,
     "datapackage": datapackage,
     "plover": plover,
+    "parquet": parquet_tables,
 }
 """Every export by name: ``FORMATS["ics"](ds)`` is the iCalendar text of ``ds``."""
 
 
-def export(ds: Dataset, format: str) -> str | dict[str, str]:
+def export(ds: Dataset, format: str) -> str | dict[str, str] | dict[str, bytes]:
     """``FORMATS[format](ds)``, with a clear error for an unknown format."""
     try:
         function = FORMATS[format]
