@@ -333,3 +333,27 @@ def test_shell_completion_of_commands_and_ids(tmp_path: Path) -> None:
                "_ARGCOMPLETE_STDOUT_FILENAME": str(answers)}
         cli(env=env)
         assert expected in [answer.strip() for answer in answers.read_text("utf-8").split("\n")]
+
+
+class _FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_plain_fallback_without_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summit_events import cli as module
+
+    monkeypatch.setenv("TERM", "xterm")
+    assert module._colour(_FakeTerminal()) is ("rich" in sys.modules or _has_rich())
+    monkeypatch.setitem(sys.modules, "rich", None)  # as if the cli extra were not installed
+    assert module._colour(_FakeTerminal()) is False
+    monkeypatch.setattr(module, "_page", lambda text: False)
+    terminal = _FakeTerminal()
+    assert main(["search", "ruble"], terminal) == 0
+    assert "2025-02-13-ruble-usd" in terminal.getvalue() and "\x1b[" not in terminal.getvalue()
+
+
+def _has_rich() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("rich") is not None
