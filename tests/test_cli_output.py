@@ -177,6 +177,20 @@ def _every_view(ds: se.Dataset, event_id: str) -> list[str]:
         return outputs
 
 
+def test_a_lone_surrogate_neither_crashes_nor_is_lost(tmp_path: Path, ds: se.Dataset) -> None:
+    call = attrs.evolve(ds.calls[0], title="half \udc80 a pair")
+    source = tmp_path / "data.json"
+    source.write_bytes(se.to_json(attrs.evolve(ds, calls=(call, *ds.calls[1:]))).encode("utf-8", "backslashreplace"))
+    out = io.StringIO()
+    assert main(["--data", str(source), "show", call.id], out) == 0
+    assert out.getvalue().startswith("half ? a pair")
+    copy = tmp_path / "copy.json"
+    assert main(["--data", str(source), "export", "-o", str(copy)], io.StringIO()) == 0
+    assert se.load(copy).event(call.id).title == "half \udc80 a pair"
+    result = cli("--data", str(source), "show", call.id, "--json")
+    assert result.returncode == 0 and se.from_json(result.stdout, se.Call).title == call.title
+
+
 def test_escape() -> None:
     assert escape("plain – text") == "plain – text"
     assert escape("a\tb\x00c\x9b\u2066") == "a\\tb\\x00c\\x9b\\u2066"

@@ -45,7 +45,8 @@ def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
 
 
 @pytest.mark.parametrize("module", ["summit_events", "summit_events.collection", "summit_events.models",
-                                    "summit_events.codec", "summit_events.errors"])
+                                    "summit_events.codec", "summit_events.errors", "summit_events.search",
+                                    "summit_events.merging", "summit_events.jsonl", "summit_events.cli"])
 def test_docstring_examples_run(module: str) -> None:
     import doctest
     import importlib

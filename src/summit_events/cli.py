@@ -152,11 +152,15 @@ class Screen:
 
 
 def _write_text(stream: TextIO, text: str) -> None:
-    """Human text in the stream's encoding; what it cannot encode shows as ``?``."""
+    """Human text in the stream's encoding; what it cannot encode (or a lone surrogate) shows as ``?``."""
     encoding = getattr(stream, "encoding", None) or "utf-8"
-    if not encoding.lower().replace("_", "-").startswith("utf"):
-        text = text.encode(encoding, "replace").decode(encoding)
-    stream.write(text)
+    stream.write(text.encode(encoding, "replace").decode(encoding))
+
+
+def utf8(text: str) -> bytes:
+    """Data as UTF-8 bytes. A lone surrogate (which UTF-8 cannot hold) is written as ``\\udc80``:
+    in JSON that escape reads back as the same string."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 def _write_data(stream: TextIO, text: str) -> None:
@@ -166,7 +170,7 @@ def _write_data(stream: TextIO, text: str) -> None:
         stream.write(text)
         return
     stream.flush()
-    buffer.write(text.encode("utf-8"))
+    buffer.write(utf8(text))
     buffer.flush()
 
 
@@ -438,16 +442,7 @@ def _show_event(ds: Dataset, event: EventBase, screen: Screen) -> None:
             _field(screen, "host", event.host)
     if event.topics:
         _field(screen, "topics", "; ".join(event.topics))
-    try:
-        from .coding import code
-
-        coding = code(event)
-    except (KeyError, ValueError):
-        coding = None
-    if coding is not None:
-        parts = [f"PLOVER {coding.plover}{'/' + coding.mode if coding.mode else ''}" if coding.plover else "",
-                 f"CAMEO {coding.cameo}", f"Goldstein {coding.goldstein:g}"]
-        _field(screen, "coding", " · ".join(p for p in parts if p))
+    _show_coding(screen, event)
     screen.blank()
     screen.wrap(event.summary)
     if event.status_claims:
@@ -492,6 +487,19 @@ def _show_event(ds: Dataset, event: EventBase, screen: Screen) -> None:
     _show_sources(ds, event.sources, screen)
 
 
+def _show_coding(screen: Screen, record: EventBase | Reaction) -> None:
+    """The PLOVER/CAMEO coding line, for the records the coding table covers."""
+    from .coding import code
+
+    try:
+        coding = code(record)
+    except (KeyError, ValueError):
+        return
+    parts = [f"PLOVER {coding.plover}{'/' + coding.mode if coding.mode else ''}" if coding.plover else "",
+             f"CAMEO {coding.cameo}", f"Goldstein {coding.goldstein:g}"]
+    _field(screen, "coding", " · ".join(p for p in parts if p))
+
+
 def _show_sources(ds: Dataset, ids: Sequence[str], screen: Screen) -> None:
     screen.blank()
     screen.line(("Sources:", "bold"))
@@ -525,7 +533,7 @@ def _show_person(ds: Dataset, person: Person, screen: Screen) -> None:
 
 
 def _show_reaction(ds: Dataset, reaction: Reaction, screen: Screen) -> None:
-    screen.line((reaction_text(ds, reaction) if isinstance(reaction, MarketReaction) else reaction.id, "bold"))
+    screen.line((reaction_text(ds, reaction), "bold"))
     _field(screen, "id", reaction.id)
     _field(screen, "kind", f"{reaction.kind} reaction")
     _field(screen, "date", str(reaction.date or "not given"))
@@ -543,6 +551,7 @@ def _show_reaction(ds: Dataset, reaction: Reaction, screen: Screen) -> None:
             _field(screen, "stance", reaction.stance.value)
             if reaction.context:
                 _field(screen, "context", reaction.context)
+            _show_coding(screen, reaction)
         else:
             _field(screen, "outlet", reaction.outlet)
         screen.blank()
@@ -641,9 +650,9 @@ def _write(result: str | bytes | dict[str, str] | dict[str, bytes], output: str 
         folder = Path(str(output))
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in result.items():
-            (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            (folder / name).write_bytes(content if isinstance(content, bytes) else utf8(content))
         return 0
-    data = result.encode("utf-8") if isinstance(result, str) else result
+    data = utf8(result) if isinstance(result, str) else result
     if output in (None, "-"):
         if isinstance(result, str):
             _write_data(stream, result)

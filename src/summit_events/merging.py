@@ -130,6 +130,8 @@ def additions(records: Iterable[Any], *, data_version: str = "additions") -> Dat
 
     Each record is checked as usual; links are checked by :func:`merge` (or by
     ``summit-events --base packaged validate FILE`` once written with :func:`~summit_events.to_json`).
+    Such a dataset is for writing to a file and merging: queries that follow its links to
+    the base belong on the merged dataset.
     """
     sections: dict[str, list[Any]] = {section: [] for section in _SECTIONS}
     for record in records:
