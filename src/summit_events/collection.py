@@ -372,6 +372,8 @@ class Dataset:
         """The person, event, reaction or source with this id (a person also by name or alias).
 
         A miss raises :class:`NotFoundError` naming the kinds searched, with close ids and names.
+        Records of different kinds may share an id: then the first of person, event, reaction
+        and source is returned (:meth:`event`, :meth:`reaction`, … look in one kind).
 
         >>> import summit_events as se
         >>> se.load().get("2025-02-13-moex-index").instrument
