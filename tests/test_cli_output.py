@@ -132,6 +132,12 @@ def test_timeline_json_is_the_same_selection(ds: se.Dataset) -> None:
                         se.StatementReaction).id == record["id"]
 
 
+def test_an_empty_selection_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["timeline", "--since", "2030-01-01"], ["timeline", "--since", "2030-01-01", "--json"]):
+        assert run(*argv) == (1, "")
+        assert "no event matches these filters" in capsys.readouterr().err
+
+
 def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         run("timeline", "--since", "yesterday")
@@ -249,9 +255,13 @@ def test_pager_on_a_terminal_for_long_output(tmp_path: Path) -> None:
 
 def _on_a_terminal(argv: list[str], env: dict[str, str]) -> str:
     """Run the command with its standard output on a pseudo-terminal; what the terminal got."""
+    import fcntl
     import pty
+    import struct
+    import termios
 
     main_fd, child_fd = pty.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 200, 0, 0))  # 24 lines, 200 columns
     environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "NO_COLOR")}
     process = subprocess.Popen([sys.executable, "-m", "summit_events", *argv], stdout=child_fd,
                                stderr=subprocess.PIPE, env={**environment, **env})
@@ -269,6 +279,14 @@ def _on_a_terminal(argv: list[str], env: dict[str, str]) -> str:
     os.close(main_fd)
     assert process.returncode == 0, process.stderr.read() if process.stderr else b""
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_terminal_reporting_no_size_counts_as_80_by_24(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summit_events import cli as module
+
+    monkeypatch.setattr(module.shutil, "get_terminal_size", lambda: os.terminal_size((0, 0)))
+    assert module._terminal_size() == (80, 24)
+    assert module._width(_FakeTerminal()) == 80
 
 
 def test_screen_cuts_wide_characters_by_cells() -> None:

@@ -176,7 +176,7 @@ def _write_data(stream: TextIO, text: str) -> None:
 
 def _page(text: str) -> bool:
     """Show ``text`` through ``$PAGER`` (default ``less``) if it is longer than the terminal; ``True`` if paged."""
-    if text.count("\n") < shutil.get_terminal_size().lines - 1:
+    if text.count("\n") < _terminal_size()[1] - 1:
         return False
     command = shlex.split(os.environ.get("PAGER") or "less")
     if not command:
@@ -197,6 +197,12 @@ def _page(text: str) -> bool:
     return True
 
 
+def _terminal_size() -> tuple[int, int]:
+    """Columns and lines (``COLUMNS``/``LINES`` first); a terminal that reports 0 counts as 80 × 24."""
+    columns, lines = shutil.get_terminal_size()
+    return columns or 80, lines or 24
+
+
 def _is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -208,7 +214,7 @@ def _width(stream: TextIO) -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    return shutil.get_terminal_size().columns if _is_terminal(stream) else None
+    return _terminal_size()[0] if _is_terminal(stream) else None
 
 
 def _colour(stream: TextIO) -> bool:
@@ -330,6 +336,9 @@ def _select(ds: Dataset, args: argparse.Namespace) -> list[EventBase | Reaction]
 
 def _timeline(ds: Dataset, args: argparse.Namespace, screen: Screen) -> int:
     records = _select(ds, args)
+    if not records:
+        sys.stderr.write("summit-events: no event matches these filters\n")
+        return 1
     if args.json:
         from .export._common import dumps, record_dict
 
@@ -358,9 +367,6 @@ def _timeline(ds: Dataset, args: argparse.Namespace, screen: Screen) -> int:
             screen.wrap(row[3][0], indent=" " * 12, style=row[3][1])
         else:
             screen.line(*row)
-    if not records:
-        sys.stderr.write("summit-events: no event matches these filters\n")
-        return 1
     return 0
 
 
