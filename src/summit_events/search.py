@@ -8,7 +8,7 @@ claims, gists, instruments, outlets, places, …), folded like :func:`~summit_ev
 * as the start of it (``"sanction"`` in ``"sanctions"``: 0.9),
 * inside it, for words of three letters or more (0.7),
 * or, for words of three letters or more, as a near spelling: ``difflib``'s similarity ratio
-  of at least 0.75, times 0.8 (``"Putn"`` and ``"putin"``: 0.89 × 0.8).
+  of at least 0.8, times 0.8 (``"Putn"`` and ``"putin"``: 0.89 × 0.8).
 
 The match is weighted by the field it is in: 1.0 for ids, names, titles and instruments,
 0.5 for every other field. A record is a hit when every query word matches one of its
@@ -53,7 +53,7 @@ KINDS = ("person", "call", "meeting", "occurrence", "statement", "media", "marke
 """Every kind a hit can have, in the order ties are listed."""
 
 _PRIMARY = frozenset({"id", "name", "aliases", "title", "instrument"})
-_FUZZY_CUTOFF = 0.75
+_FUZZY_CUTOFF = 0.8
 
 
 @attrs.frozen
