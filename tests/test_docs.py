@@ -45,7 +45,8 @@ def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
 
 
 @pytest.mark.parametrize("module", ["summit_events", "summit_events.collection", "summit_events.models",
-                                    "summit_events.codec", "summit_events.errors",
+                                    "summit_events.codec", "summit_events.errors", "summit_events.search",
+                                    "summit_events.merging", "summit_events.jsonl", "summit_events.cli",
                                     "summit_events.changes"])
 def test_docstring_examples_run(module: str) -> None:
     import doctest
@@ -79,3 +80,24 @@ def test_data_page_lists_every_sourced_clock_time() -> None:
     listed = dict(re.findall(r"^  - `([^`]+)`: (\S+)$", text, re.MULTILINE))
     timed = {e.id: e.timing.start.isoformat() for e in se.load().events() if e.timing and e.timing.start}
     assert listed == timed
+
+
+def test_exports_page_claims_about_the_data_match_it() -> None:
+    text = " ".join((ROOT / "docs" / "exports.md").read_text("utf-8").split())
+    ds = se.load()
+    found = re.search(r"In the packaged data, (\d+) meetings? ha(?:s|ve) coordinates: (.*?)\. ", text)
+    assert found is not None
+    listed = re.findall(r"`([^`]+)` \(([^,]+), precision `(\w+)`\)", found.group(2))
+    placed = [(m.id, m.place.name, m.place.precision.value) for m in ds.meetings
+              if m.place is not None and m.place.latitude is not None and m.place.precision is not None]
+    assert int(found.group(1)) == len(placed) and listed == placed
+    if "`calls.csv`'s `end` is empty" in text:
+        assert all(c.timing is not None and c.timing.end is None for c in ds.calls)
+
+
+def test_readme_links_work_outside_the_repository() -> None:
+    """The README is the package description on the index: no link may be relative."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    targets = re.findall(r"\]\(([^)]+)\)", readme)
+    assert targets and all(t.startswith(("https://", "http://")) for t in targets), targets
+

@@ -174,7 +174,9 @@ __all__ = [
     "from_dict",
     "from_json",
     "lint",
+    "from_jsonl",
     "load",
+    "merge",
     "to_dict",
     "to_json",
     "to_json_bytes",
@@ -197,20 +199,38 @@ def _read_packaged() -> bytes:
     return files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """The packaged dataset (no argument), or the dataset in a JSON file of the same format.
+def load(
+    path: str | os.PathLike[str] | None = None, *, base: Dataset | None = None, replace: bool = False
+) -> Dataset:
+    """The packaged dataset (no argument), or the dataset in a file of the same format.
 
     The packaged dataset is read once and cached: every call returns the same object.
     A user's file is read and validated on every call; problems raise :class:`DataError`
     with the JSON path of each, a missing file raises :class:`FileNotFoundError`.
     ``path`` must name a regular file (not a device, pipe or folder: :class:`DataError`)
     of at most :data:`MAX_FILE_BYTES`; a file descriptor number is refused (:class:`TypeError`).
+    A file whose name ends in ``.jsonl`` or ``.ndjson`` is read as JSON Lines (:func:`from_jsonl`).
+
+    With ``base`` (e.g. ``base=load()``) the file holds additions to that dataset, and may
+    refer to its people, events and sources by id: the result is :func:`merge` of the two
+    (``replace=True`` lets the file replace records of the base, with a warning).
     """
     global _packaged
     from . import codec
 
     if path is not None:
-        return codec.load_dataset(_read_file(path))
+        data = _read_file(path)
+        if os.fspath(path).lower().endswith((".jsonl", ".ndjson")):
+            def read() -> Dataset:
+                return from_jsonl(data)
+        else:
+            def read() -> Dataset:
+                return codec.load_dataset(data)
+        if base is None:
+            return read()
+        from .merging import merge, read_additions
+
+        return merge(base, read_additions(read), replace=replace, _stacklevel=3)
     if _packaged is None:
         with _lock:
             if _packaged is None:
@@ -239,6 +259,24 @@ def _read_file(path: str | os.PathLike[str]) -> bytes:
     if len(data) > MAX_FILE_BYTES:  # grew while being read
         raise DataError([("$", f"the file is over the {MAX_FILE_BYTES}-byte limit")])
     return data
+
+
+def from_jsonl(text: str | bytes) -> Dataset:
+    """The :class:`Dataset` in JSON Lines text, as ``export --format jsonl`` writes it."""
+    from .jsonl import from_jsonl
+
+    return from_jsonl(text)
+
+
+def merge(base: Dataset, additions: Dataset, *, replace: bool = False) -> Dataset:
+    """One checked dataset: ``base`` plus the records of ``additions`` (see :mod:`summit_events.merging`).
+
+    Colliding ids raise :class:`DataError` unless ``replace=True``, which replaces them and
+    warns (:class:`~summit_events.merging.RecordsReplaced`) with the list of replacements.
+    """
+    from .merging import merge
+
+    return merge(base, additions, replace=replace, _stacklevel=3)
 
 
 def to_json(obj: Any) -> str:

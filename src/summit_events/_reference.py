@@ -123,6 +123,10 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     return structure
 
 
+def _enum_value(member: enum.Enum) -> object:
+    return member.value
+
+
 # ---------------------------------------------------------------------- converters
 
 _ENUMS = [
@@ -219,6 +223,7 @@ def _make_converter() -> cattrs.Converter:
     # The vocabularies are ``str`` enums: each needs its own hook, or the ``str`` one catches it.
     for vocabulary in _ENUMS:
         converter.register_structure_hook(vocabulary, _enum_hook(vocabulary))
+        converter.register_unstructure_hook(vocabulary, _enum_value)  # plain str for YAML & co.
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(converter))

@@ -8,6 +8,7 @@ the indexes behind the queries are built on first use and cached on the instance
 from __future__ import annotations
 
 import bisect
+import contextvars
 import datetime as dt
 import difflib
 import functools
@@ -83,7 +84,11 @@ def _event_key(event: EventBase) -> tuple[dt.date, dt.datetime, str]:
     return event.timing.date, event.timing.sort_key, event.id
 
 
-@attrs.frozen(kw_only=True, slots=True)
+_check_links = contextvars.ContextVar("summit_events_check_links", default=True)
+"""Off only while :mod:`summit_events.merging` reads a file of additions to another dataset."""
+
+
+@attrs.frozen(kw_only=True, slots=True, repr=False)
 class Dataset:
     """Every record of one data release (or of a user's own file in the same format).
 
@@ -108,9 +113,13 @@ class Dataset:
     coverage: Coverage | None = attrs.field(default=None, validator=check.optional(check.instance(Coverage)))
 
     def __attrs_post_init__(self) -> None:
-        problems = list(_link_problems(self))
+        problems = list(_link_problems(self)) if _check_links.get() else []
         if problems:
             raise DataError(problems)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in _SECTIONS)
+        return f"<Dataset {self.data_version}: {counts}>"
 
     # ------------------------------------------------------------------ indexes (lazy)
 
@@ -480,20 +489,83 @@ class Dataset:
         dated_reactions = [r for r in self.reactions if r.date is not None]
         return tuple(sorted([*self._dated.events, *dated_reactions], key=key))
 
-    def search(self, text: str) -> tuple[Person | Event, ...]:
-        """People and events whose names, titles, summaries or topics contain every word of ``text``."""
-        words = normalize(text).split()
-        if not words:
-            return ()
+    def search(self, text: str) -> tuple[Person | Event | Reaction | Source | Series | Document, ...]:
+        """Every record matching each word of ``text`` in any text field, best match first.
 
-        def hit(*fields: str) -> bool:
-            haystack = normalize(" ".join(fields))
-            return all(word in haystack for word in words)
+        Typos are tolerated (``"Putn"`` finds Putin); see :func:`summit_events.search.search`
+        for the scores and the field each hit was found in.
+        """
+        from .search import search
 
-        people = [p for p in self.people if hit(p.id, p.name, *p.aliases)]
-        events = [e for e in self._all_events if hit(e.id, e.title, e.summary, *e.topics)]
-        return (*people, *events)
+        return tuple(hit.record for hit in search(self, text))
 
+    # ------------------------------------------------------------------ any record by id
+
+    def reaction(self, reaction_id: str) -> Reaction:
+        """The reaction with this id; :class:`NotFoundError` if none."""
+        return _by_id(self._reactions_by_id, "reaction", reaction_id)
+
+    def get(self, record_id: str) -> Person | Event | Reaction | Source | Series | Document:
+        """The person, event, reaction, source, series or document with this id (a person also by name or alias).
+
+        A miss raises :class:`NotFoundError` naming the kinds searched, with close ids and names.
+        Records of different kinds may share an id: then the first of person, event, reaction
+        source, series and document is returned (:meth:`event`, :meth:`reaction`, … look in one kind).
+
+        >>> import summit_events as se
+        >>> se.load().get("2025-02-13-moex-index").instrument
+        'MOEX Russia Index'
+        """
+        indexes: tuple[Mapping[str, Person | Event | Reaction | Source | Series | Document], ...] = (
+            self._people_by_id, self._events_by_id, self._reactions_by_id, self._sources_by_id,
+            self._series_by_id, self._documents_by_id,
+        )
+        for index in indexes:
+            found = index.get(record_id)
+            if found is not None:
+                return found
+        ids = self._person_keys.get(normalize(record_id), ())
+        if len(ids) == 1:
+            return self._people_by_id[ids[0]]
+        if ids:
+            raise NotFoundError("single person", record_id, [self._people_by_id[i].name for i in ids])
+        raise NotFoundError("person, event, reaction, source, series or document", record_id, self.suggest(record_id))
+
+    def suggest(self, text: str, n: int = 3) -> tuple[str, ...]:
+        """Names and ids close to ``text`` (typos allowed), best first: what a failed lookup suggests."""
+        keys = difflib.get_close_matches(normalize(text), list(self._person_keys), n=n, cutoff=0.6)
+        found = [self._people_by_id[i].name for key in keys for i in self._person_keys[key]]
+        found += difflib.get_close_matches(text, list(self._all_ids), n=n, cutoff=0.5)
+        if len(found) < n:
+            from .search import search
+
+            found += [hit.id for hit in search(self, text)[:n]]
+        people = self._people_by_id
+        return tuple(dict.fromkeys(people[f].name if f in people else f for f in found))[:n]
+
+    def merge(self, other: Dataset, *, replace: bool = False) -> Dataset:
+        """This dataset with ``other``'s records added: see :func:`summit_events.merging.merge`."""
+        from .merging import merge
+
+        return merge(self, other, replace=replace, _stacklevel=3)
+
+    @functools.cached_property
+    def _reactions_by_id(self) -> dict[str, Reaction]:
+        return {reaction.id: reaction for reaction in self.reactions}
+
+    @functools.cached_property
+    def _search_index(self) -> Any:
+        from .search import build_index
+
+        return build_index(self)
+
+    @functools.cached_property
+    def _all_ids(self) -> tuple[str, ...]:
+        return (*self._people_by_id, *self._events_by_id, *self._reactions_by_id, *self._sources_by_id,
+                *self._series_by_id, *self._documents_by_id)
+
+
+_SECTIONS = ("people", "calls", "meetings", "occurrences", "reactions", "sources", "series", "documents")
 
 R = TypeVar("R")
 

@@ -311,7 +311,7 @@ class Office:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise DataError([("$.end", f"{self.end} is before start {self.start}")])
         if self.terms:
-            if any(later <= earlier for earlier, later in zip(self.terms, self.terms[1:])):
+            if any(later <= earlier for earlier, later in zip(self.terms, self.terms[1:], strict=False)):
                 raise DataError([("$.terms", "term starts must be in order, each after the one before")])
             if self.start is None:
                 raise DataError([("$.start", "give the start of the tenure when terms are given")])
@@ -843,3 +843,12 @@ REACTION_TYPES: Mapping[str, type[MediaReaction] | type[StatementReaction] | typ
     types.MappingProxyType({cls.kind: cls for cls in (MediaReaction, StatementReaction, MarketReaction)})
 )
 """Each reaction class by its ``kind`` (read-only)."""
+
+
+def _event_repr(self: EventBase) -> str:
+    """A one-line repr: the full one of a big event runs to thousands of characters."""
+    return f"{type(self).__name__}(id={self.id!r}, date={self.date!r}, title={self.title!r}, …)"
+
+
+for _cls in (Call, Meeting, Occurrence):
+    _cls.__repr__ = _event_repr  # type: ignore[method-assign,assignment]

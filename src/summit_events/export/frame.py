@@ -1,6 +1,7 @@
 """pandas DataFrames of the tables (needs the ``pandas`` extra).
 
-Datetimes are tz-aware (UTC), dates are ``datetime64`` days, vocabularies are categoricals
+Datetimes are ``datetime64[us, UTC]``, dates ``datetime64[us]`` (midnight), whether or not a column
+has values; vocabularies are categoricals
 with every allowed value as a category.
 """
 
@@ -42,11 +43,12 @@ def to_frame(ds: Dataset, table: str) -> pd.DataFrame:
             plain = [None if v is None else column.vocabulary(v).value for v in values]
             columns[column.name] = lib.Categorical(plain, categories=categories)
         elif column.kind == "datetime":
-            columns[column.name] = lib.to_datetime(lib.Series(values, dtype=object), utc=True)
+            # one unit for every datetime column, even an all-empty one (pandas would pick seconds)
+            columns[column.name] = lib.to_datetime(lib.Series(values, dtype=object), utc=True).dt.as_unit("us")
         elif column.kind == "date":
             columns[column.name] = lib.to_datetime(
                 lib.Series([v and v.isoformat() for v in values], dtype=object)
-            )
+            ).dt.as_unit("us")
         elif column.kind == "integer":
             columns[column.name] = lib.array(values, dtype="Int64")
         elif column.kind == "number":

@@ -11,7 +11,7 @@ from ._common import ATTRIBUTION, DATA_LICENSE, dumps, record_dict
 
 __all__ = ["RECORD_TYPES", "jsonl"]
 
-RECORD_TYPES = ("person", "source", "call", "meeting", "occurrence", "reaction")
+RECORD_TYPES = ("person", "source", "call", "meeting", "occurrence", "reaction", "series", "document")
 """The ``type`` tags of record lines (the header line has ``"type": "dataset"``)."""
 
 
@@ -22,6 +22,7 @@ def _lines(ds: Dataset) -> Iterator[dict[str, Any]]:
         "schema_version": SCHEMA_VERSION,
         "license": DATA_LICENSE,
         "attribution": ATTRIBUTION,
+        **({"coverage": record_dict(ds.coverage)} if ds.coverage is not None else {}),
     }
     groups: dict[str, Any] = {
         "person": ds.people,
@@ -30,6 +31,8 @@ def _lines(ds: Dataset) -> Iterator[dict[str, Any]]:
         "meeting": ds.meetings,
         "occurrence": ds.occurrences,
         "reaction": ds.reactions,
+        "series": ds.series,
+        "document": ds.documents,
     }
     for tag in RECORD_TYPES:
         for record in sorted(groups[tag], key=lambda r: r.id):
