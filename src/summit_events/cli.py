@@ -653,7 +653,7 @@ def _show_document(ds: Dataset, document: Document, screen: Screen) -> None:
     screen.wrap(document.summary, indent="  ", first="  ")
     lists = (
         ("Drafted by, according to", [(c.text, c.by) for c in document.drafting]),
-        ("Points, according to", [(f"{c.count} ({c.qualifier.value.replace('_', ' ')})", c.by) for c in document.points]),
+        ("Points, according to", [(f"{c.count} ({c.qualifier.value})", c.by) for c in document.points]),
     )
     for heading, claims in lists:
         if claims:
