@@ -53,7 +53,7 @@ def test_show_miss_names_the_kinds_and_suggests(capsys: pytest.CaptureFixture[st
     code, _ = run("show", "2025-02-13-moex-indx")
     err = capsys.readouterr().err
     assert code == 1
-    assert "no person, event, reaction or source matches '2025-02-13-moex-indx'" in err
+    assert "no person, event, reaction, source, series or document matches '2025-02-13-moex-indx'" in err
     assert "did you mean '2025-02-13-moex-index'" in err
 
 

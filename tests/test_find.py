@@ -20,7 +20,7 @@ def test_every_record_with_an_id_can_be_got(ds: se.Dataset) -> None:
 
 
 def test_a_miss_names_the_kinds_searched_and_suggests_close_ids(ds: se.Dataset) -> None:
-    with pytest.raises(se.NotFoundError, match="no person, event, reaction or source matches") as caught:
+    with pytest.raises(se.NotFoundError, match="no person, event, reaction, source, series or document matches") as caught:
         ds.get("2025-02-13-moex-indx")
     assert caught.value.suggestions[0] == "2025-02-13-moex-index"
     with pytest.raises(se.NotFoundError) as caught:
