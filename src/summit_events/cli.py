@@ -891,7 +891,7 @@ def _parser() -> argparse.ArgumentParser:
     timeline.set_defaults(run=_timeline, page=True)
 
     show = commands.add_parser("show", help="any record by id (a person also by name), with every detail")
-    show.add_argument("id", help="the id of any record (person, event, reaction, source, series, document), or a person's name"
+    show.add_argument("id", help="the id of any record, or a person's name"
                       ).completer = _complete_ids  # type: ignore[attr-defined]
     show.add_argument("--json", action="store_true", help="print the record as JSON")
     show.set_defaults(run=_show, page=True)
