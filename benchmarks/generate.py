@@ -93,6 +93,7 @@ def generate(events: int, seed: int = 2025) -> dict[str, Any]:
 
     groups: dict[str, list[dict[str, Any]]] = {"calls": [], "meetings": [], "occurrences": []}
     event_ids: list[str] = []
+    dates: dict[str, str] = {}
     for i in range(events):
         group = rng.choices(("calls", "meetings", "occurrences"), (5, 3, 2))[0]
         event_id = f"e{i}-{group[:-1]}"
@@ -137,8 +138,15 @@ def generate(events: int, seed: int = 2025) -> dict[str, Any]:
         if rng.random() < 0.1:
             event["status_claims"] = [attributed(status=rng.choice(("held", "reported_unconfirmed")))]
         if event_ids and rng.random() < 0.3:
-            relation = {"kind": rng.choice(("follows", "prepares", "part_of", "context")),
-                        "target": rng.choice(event_ids[-50:])}
+            target = rng.choice(event_ids[-50:])
+            kind = rng.choice(("follows", "prepares", "part_of", "context"))
+            # an event cannot follow a later one or prepare an earlier one: two days apart at least
+            mine, theirs = event.get("timing", {}).get("date"), dates.get(target)
+            if kind in ("follows", "prepares") and mine is not None and theirs is not None:
+                gap = (dt.date.fromisoformat(mine) - dt.date.fromisoformat(theirs)).days
+                if (gap if kind == "follows" else -gap) < 2:
+                    kind = "context"
+            relation = {"kind": kind, "target": target}
             if rng.random() < 0.3:
                 relation["note"] = _text(rng, 2, 5)
             event["related"] = [relation]
@@ -168,6 +176,8 @@ def generate(events: int, seed: int = 2025) -> dict[str, Any]:
                 ("inauguration", "prisoner_exchange", "announcement", "sanctions"))
         groups[group].append(event)
         event_ids.append(event_id)
+        if "timing" in event:
+            dates[event_id] = event["timing"]["date"]
 
     reactions = []
     for i in range(events // 2):

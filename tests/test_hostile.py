@@ -494,3 +494,24 @@ def test_a_huge_integer_is_invalid_data_in_the_command_line(tmp_path: Path) -> N
     path.write_text(big_integer_document(5000, "unknown"), encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     assert main(["--data", str(path), "timeline"]) == 1
+
+
+def test_a_document_the_fast_path_refuses_is_not_structured_again_before_its_problems_are_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("msgspec")
+    from summit_events import _reference
+
+    calls: list[object] = []
+
+    class Never:
+        def structure(self, *args: object) -> None:
+            calls.append(args)  # (an exception here would be taken for a refusal)
+            raise ValueError
+
+    document = copy.deepcopy(PACKAGED)
+    document["calls"][-1]["medium"] = "pigeon"  # one error, at the end
+    monkeypatch.setattr(_reference, "FAST", Never())
+    with pytest.raises(se.DataError, match=r"^\$\.calls\[\d+\]\.medium: unknown value 'pigeon'"):
+        se.from_json(json.dumps(document).encode(), se.Dataset)
+    assert calls == []

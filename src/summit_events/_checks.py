@@ -299,14 +299,12 @@ def zone_info(key: object) -> zoneinfo.ZoneInfo | None:
     and ``/``, no dots), not a host-dependent or build-dependent key (:data:`HOST_KEYS`,
     ``right/…``, ``posix/…``), that the zone database holds as a zone (not a folder).
     """
-    if type(key) is not str or len(key) > MAX_ZONE or ZONE_KEY.fullmatch(key) is None:
-        return None
-    return _zone_info(key)
+    return _zone_info(key) if type(key) is str else None
 
 
 @functools.lru_cache(maxsize=512)
 def _zone_info(key: str) -> zoneinfo.ZoneInfo | None:
-    if key.split("/", 1)[0] in HOST_KEYS:
+    if len(key) > MAX_ZONE or ZONE_KEY.fullmatch(key) is None or key.split("/", 1)[0] in HOST_KEYS:
         return None
     try:
         return zoneinfo.ZoneInfo(key)

@@ -782,21 +782,18 @@ _SHOWN_LOOP = 6
 def _relation_problems(groups: dict[str, Sequence[EventBase]]) -> Iterator[Problem]:
     """Relations that cannot be true: ``part_of``, ``follows`` or ``prepares`` links that run in a
     circle, an event that follows a later one, an event that prepares an earlier one (both held)."""
-    where: dict[str, tuple[str, EventBase]] = {}
+    by_id = {event.id: event for items in groups.values() for event in items}
+    graphs: dict[RelationKind, dict[str, list[tuple[str, str]]]] = {}
     for group, items in groups.items():
         for i, event in enumerate(items):
-            where.setdefault(event.id, (f"$.{group}[{i}]", event))
-    graphs: dict[RelationKind, dict[str, list[tuple[str, str]]]] = {}
-    for path, event in where.values():
-        for j, relation in enumerate(event.related):
-            found = where.get(relation.target)
-            if found is None or relation.target == event.id:
-                continue  # reported as a broken link
-            at = f"{path}.related[{j}].target"
-            problem = _order_problem(relation.kind, event, found[1])
-            if problem is not None:
-                yield at, problem
-            if relation.kind in _ACYCLIC:
+            for j, relation in enumerate(event.related):
+                target = by_id.get(relation.target)
+                if target is None or target is event or relation.kind not in _ACYCLIC:
+                    continue  # a broken link is reported as such; a context link has no rule
+                at = f"$.{group}[{i}].related[{j}].target"
+                problem = _order_problem(relation.kind, event, target)
+                if problem is not None:
+                    yield at, problem
                 graphs.setdefault(relation.kind, {}).setdefault(event.id, []).append((at, relation.target))
     for kind, graph in graphs.items():
         yield from _cycles(kind, graph)

@@ -581,15 +581,16 @@ class EventBase:
     def __attrs_post_init__(self) -> None:
         if self.timing is None and self.status in _NEEDS_TIMING:
             raise DataError([("$.timing", f"an event with status {self.status.value!r} needs a timing")])
-        index = check.first_repeat(p.person for p in self.participants)
-        if index >= 0:
-            person = self.participants[index].person
-            raise DataError([(f"$.participants[{index}].person", f"{person!r} is listed twice")])
-        for field in ("durations", "outcomes", "accounts", "status_claims"):
-            claims = getattr(self, field)
-            index = check.first_repeat(claims) if len(claims) > 1 else -1
-            if index >= 0:
-                raise DataError([(f"$.{field}[{index}]", "repeats an earlier claim word for word")])
+        people = [p.person for p in self.participants]
+        if len(set(people)) != len(people):  # one set: linear however many take part
+            index = check.first_repeat(people)
+            raise DataError([(f"$.participants[{index}].person", f"{people[index]!r} is listed twice")])
+        if len(self.durations) > 1 or len(self.outcomes) > 1 or len(self.accounts) > 1 or len(self.status_claims) > 1:
+            for field in ("durations", "outcomes", "accounts", "status_claims"):
+                claims = getattr(self, field)
+                if len(set(claims)) != len(claims):
+                    index = check.first_repeat(claims)
+                    raise DataError([(f"$.{field}[{index}]", "repeats an earlier claim word for word")])
 
     @property
     def date(self) -> dt.date | None:
