@@ -20,7 +20,9 @@ def _ids(ds: se.Dataset) -> set[tuple[str, str]]:
     sources = {("source", s.id) for s in ds.sources}
     events = {(e.kind, e.id) for e in ds.events()}
     reactions = {("reaction", r.id) for r in ds.reactions}
-    return people | sources | events | reactions
+    series = {("series", s.id) for s in ds.series}
+    documents = {("document", d.id) for d in ds.documents}
+    return people | sources | events | reactions | series | documents
 
 
 @given(datasets())

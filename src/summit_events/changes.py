@@ -23,7 +23,9 @@ from .collection import Dataset
 __all__ = ["Change", "changelog", "diff"]
 
 ChangeKind = Literal["added", "removed", "changed"]
-RecordKind = Literal["dataset", "person", "source", "call", "meeting", "occurrence", "reaction"]
+RecordKind = Literal[
+    "dataset", "person", "source", "call", "meeting", "occurrence", "reaction", "series", "document"
+]
 
 _MISSING: Any = None  # a field absent on one side (its default) shows as None
 
@@ -49,12 +51,13 @@ class Change:
                 "old": self.old, "new": self.new}
 
 
-_GROUPS = ("people", "sources", "calls", "meetings", "occurrences", "reactions")
+_GROUPS = ("people", "sources", "calls", "meetings", "occurrences", "reactions", "series", "documents")
 _RECORD: dict[str, RecordKind] = {
     "people": "person", "sources": "source", "calls": "call", "meetings": "meeting",
-    "occurrences": "occurrence", "reactions": "reaction",
+    "occurrences": "occurrence", "reactions": "reaction", "series": "series", "documents": "document",
 }
-_ORDER = {"person": 0, "source": 1, "event": 2, "reaction": 3}
+_ORDER = {"person": 0, "source": 1, "event": 2, "reaction": 3, "series": 4, "document": 5}
+_DOCUMENT_FIELDS = ("data_version", "coverage")  # the dataset's own fields, outside any record
 
 
 def _records(document: dict[str, Any]) -> dict[tuple[str, str], tuple[RecordKind, dict[str, Any]]]:
@@ -87,16 +90,19 @@ def diff(old: Dataset, new: Dataset) -> tuple[Change, ...]:
     """Every difference from ``old`` to ``new``: people, sources, events, then reactions, by id.
 
     A record whose kind changes (a meeting that becomes an occurrence) is ``changed`` at
-    ``$.kind``; every other change to a record names the field's path inside it.
+    ``$.kind``; every other change to a record names the field's path inside it. The
+    dataset's own fields (``data_version``, ``coverage``) are reported as ``record="dataset"``.
     """
     from . import to_json_bytes
 
     before = json.loads(to_json_bytes(old))
     after = json.loads(to_json_bytes(new))
     changes: list[Change] = []
-    if before["data_version"] != after["data_version"]:
-        changes.append(Change(change="changed", record="dataset", id="data_version", path="$.data_version",
-                              old=before["data_version"], new=after["data_version"]))
+    for name in _DOCUMENT_FIELDS:
+        changes.extend(
+            Change(change="changed", record="dataset", id=name, path=path, old=a, new=b)
+            for path, a, b in _walk(before.get(name), after.get(name), f"$.{name}")
+        )
     old_records, new_records = _records(before), _records(after)
     for key in sorted(old_records.keys() | new_records.keys(), key=lambda k: (_ORDER[k[0]], k[1])):
         if key not in new_records:

@@ -38,6 +38,7 @@ def _type(pa: Any, column: Column) -> Any:
         "string": pa.string(),
         "integer": pa.int64(),
         "number": pa.float64(),
+        "boolean": pa.bool_(),
         "date": pa.date32(),
         "datetime": pa.timestamp("us", tz="UTC"),
     }[column.kind]
