@@ -116,7 +116,7 @@ def test_timeline_of_20_events_labels_them_all() -> None:
     dated = [e for e in many_events(20, seed=1).events() if e.date]
     assert len(labels(figure)) == len(dated)
     assert_no_overlap(figure)
-    assert figure.axes[0].get_xlabel().strip() == ""
+    assert figure.axes[0].get_xlabel().strip() in ("2024", "2025", "2024–2025")
 
 
 @pytest.mark.parametrize("lanes", ["kind", "track"])

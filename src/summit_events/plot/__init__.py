@@ -266,7 +266,7 @@ def timeline(
     undated = [(e, lane, text) for e, lane, text in plan if e.date is None]
     levels = 5
     n = max(len(lane_names), 1)
-    figure = _new_figure(width, 1.0 + 1.05 * n)
+    figure = _new_figure(width, 1.5 + 1.15 * n)
     if undated:
         grid = figure.add_gridspec(1, 2, width_ratios=[4.2, 1])
         ax = figure.add_subplot(grid[0, 0])
@@ -294,9 +294,14 @@ def timeline(
         ax.set_xlim(min(days) - pad, max(days) + pad)
         locator = mdates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_formatter(
+            mdates.ConciseDateFormatter(locator, show_offset=False)  # type: ignore[no-untyped-call]
+        )
+        years = sorted({e.date.year for e, _, _ in dated if e.date is not None})
+        period = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     else:
         ax.set_xticks([])
+        period = "no dated events"
     marks: dict[str, float] = {}
     for event, lane, _ in dated:
         assert event.date is not None
@@ -315,7 +320,8 @@ def timeline(
         side.tick_params(axis="y", left=False, labelleft=False)
         for rule in range(1, n):
             side.axhline(rule, color="#eeeeee", linewidth=0.8, zorder=0)
-    ax.set_xlabel(" ", fontsize=_FONT, color=_MUTED)  # keeps a line for the note on left-out labels
+    # the second line is kept for the note on left-out labels, so the layout does not change
+    ax.set_xlabel(f"{period}\n ", fontsize=_FONT + 1, color=_INK)
     if not labels:
         return figure
     placer = _Placer(figure, ax.get_window_extent())
@@ -347,7 +353,7 @@ def timeline(
     if side is not None:
         _undated_panel(figure, side, undated, base, levels)
     if left_out:
-        ax.set_xlabel(f"Labels shown for {len(dated) - left_out} of {len(dated)} dated events; "
+        ax.set_xlabel(f"{period}\nLabels shown for {len(dated) - left_out} of {len(dated)} dated events; "
                       "the others are marked without a label where labels would overlap.")
     return figure
 
