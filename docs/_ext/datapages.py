@@ -105,16 +105,16 @@ class DataPicture(SphinxDirective):
             wanted = self.arguments[1:] or sorted({r.event for r in ds.reactions if r.kind == "market" and r.event},
                                                   key=lambda i: (ds.event(i).date is None, ds.event(i).date, i))
             jobs: list[tuple[str, Any, str]] = [
-                (f"markets-{event}", lambda e=event: plot.markets(ds, e),
+                (f"markets-{event}", lambda e=event: plot.markets(ds, e, width=8),
                  f"Market moves reported after {ds.event(event).title} ({ds.event(event).date or 'no date'}).")
                 for event in wanted
             ]
         else:
             draw = {
-                "timeline": lambda: plot.timeline(ds),
-                "tracks": lambda: plot.timeline(ds, lanes="track"),
-                "durations": lambda: plot.durations(ds),
-                "places": lambda: plot.places(ds),
+                "timeline": lambda: plot.timeline(ds, width=8.5),
+                "tracks": lambda: plot.timeline(ds, lanes="track", width=8.5),
+                "durations": lambda: plot.durations(ds, width=8),
+                "places": lambda: plot.places(ds, width=8.5),
             }[name]
             jobs = [(name, draw, "")]
         out = Path(self.env.srcdir) / "_generated"  # git-ignored; Sphinx copies the images into the build
@@ -122,7 +122,7 @@ class DataPicture(SphinxDirective):
         result: list[nodes.Node] = []
         for stem, draw_one, caption in jobs:
             path = out / f"{stem}.png"
-            draw_one().savefig(path, dpi=110)
+            draw_one().savefig(path, dpi=150)  # drawn about as wide as the text column, sharp when zoomed
             alt = self.options.get("alt") or caption or ALT[name]
             figure_node = nodes.figure(classes=["data-picture"])
             # the picture is wider than the text column: a click opens it at full size
