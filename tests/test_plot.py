@@ -247,7 +247,39 @@ def test_places_marks_coordinates_and_shades_countries_of_the_rest(ds: se.Datase
     shade = to_rgba("#f6c89f")
     shaded = {str(p.get_gid()).split(":")[1] for p in countries if p.get_facecolor() == shade}
     assert shaded == {p.country for p in places if p.latitude is None}
-    assert ax.get_xlim() == (-180, 180)
+    west, east = ax.get_xlim()
+    south, north = ax.get_ylim()
+    for p in places:
+        if p.latitude is not None:
+            assert west < p.longitude < east and south < p.latitude < north  # type: ignore[operator]
+
+
+def test_crowded_places_get_labels_that_do_not_overlap(ds: se.Dataset) -> None:
+    template = next(m for m in ds.meetings if m.place is not None)
+    meetings = tuple(
+        attrs.evolve(template, id=f"made-up-meeting-{i}", related=(),
+                     place=se.Place(name=f"Made-up place {i}", country="HUN", latitude=47.0 + i * 0.4,
+                                    longitude=19.0 + (i % 5) * 0.6, precision=se.CoordinatePrecision.CITY))
+        for i in range(25)
+    )
+    crowded = se.Dataset(data_version="test", people=ds.people, sources=ds.sources, meetings=meetings)
+    figure = plot.places(crowded)
+    (ax,) = figure.axes
+    assert len([line for line in ax.lines if str(line.get_gid()).startswith("place:")]) == 25
+    assert_no_overlap(figure)
+    labelled = {t.get_text().split("\n")[0] for t in labels(figure)}
+    note = ax.get_xlabel().split("\n")[1]
+    assert f"Not labelled for lack of room ({25 - len(labelled)})" in note
+    assert 0 < len(labelled) < 25
+    west, east = ax.get_xlim()
+    assert west < 19 and east > 21.4 and east - west < 120  # zoomed in on the places
+
+
+def test_pictures_of_an_empty_dataset() -> None:
+    empty = se.Dataset(data_version="empty")
+    assert plot.timeline(empty).axes
+    assert plot.durations(empty).axes
+    assert plot.places(empty).axes
 
 
 def test_the_outline_is_natural_earth_with_its_notice() -> None:

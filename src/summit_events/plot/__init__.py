@@ -43,6 +43,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, MultipleLocator
 from matplotlib.transforms import Bbox
 
 from ..collection import Dataset
@@ -538,7 +539,9 @@ def places(ds: Dataset, *, width: float = 11.0) -> Figure:
     """A world map of the meeting places: a point for each place with coordinates.
 
     Places the data gives without coordinates are not guessed: their countries are shaded
-    instead, and a note lists them. Events at the same coordinates share one labelled point.
+    instead, and a note lists them. Events at the same coordinates share one labelled point;
+    a label that would overlap another is shortened to the place's name, or left out and
+    named under the map.
     The outline is Natural Earth's 1:110m countries (public domain), shipped with the package.
     """
     meetings = [e for e in ds.events() if isinstance(e, Meeting) and e.place is not None]
@@ -551,35 +554,47 @@ def places(ds: Dataset, *, width: float = 11.0) -> Figure:
             points.setdefault((place.longitude, place.latitude), []).append(meeting)
         else:
             vague.setdefault(place.country, []).append(meeting)
-    figure = _new_figure(width, width * 0.52)
+    outlines = [(code, _country_path(rings)) for code, _name, rings in _world()]
+    bounds: list[tuple[float, float, float, float]] = [(x, y, x, y) for x, y in points]
+    for code, outline in outlines:
+        if code is not None and code in vague:
+            extent = outline.get_extents()
+            bounds.append((extent.x0, extent.y0, extent.x1, extent.y1))
+    # the map shows what it marks, with a margin; the whole world when there is nothing to show
+    if bounds:
+        west, south = min(b[0] for b in bounds) - 12, min(b[1] for b in bounds) - 8
+        east_, north_ = max(b[2] for b in bounds) + 12, max(b[3] for b in bounds) + 8
+        grow_x, grow_y = max(0.0, 50 - (east_ - west)) / 2, max(0.0, 30 - (north_ - south)) / 2
+        west, east_ = max(-180.0, west - grow_x), min(180.0, east_ + grow_x)
+        south, north_ = max(-90.0, south - grow_y), min(90.0, north_ + grow_y)
+    else:
+        west, south, east_, north_ = -180.0, -60.0, 180.0, 85.0
+    ratio = min(1.0, max(0.2, (north_ - south) / (east_ - west)))
+    figure = _new_figure(width, (width - 0.7) * ratio + 1.25)  # the map's shape plus title, note and legend
     ax = figure.add_subplot()
     ax.set_title("Meeting places", loc="left", fontsize=10)
-    for code, _name, rings in _world():
+    for code, outline in outlines:
         shaded = code is not None and code in vague
-        ax.add_patch(PathPatch(_country_path(rings), facecolor="#f6c89f" if shaded else "#eeeeee",
+        ax.add_patch(PathPatch(outline, facecolor="#f6c89f" if shaded else "#eeeeee",
                                edgecolor="#b0b0b0", linewidth=0.4, zorder=1, gid=f"country:{code}" if code else None))
-    for lon in range(-180, 181, 30):
-        ax.axvline(lon, color="#dde6ee", linewidth=0.5, zorder=0)
-    for lat in range(-90, 91, 30):
-        ax.axhline(lat, color="#dde6ee", linewidth=0.5, zorder=0)
-    ax.set_xlim(-180, 180)
-    ax.set_ylim(-60, 85)
-    ax.set_aspect("equal")
-    ax.set_xticks(range(-180, 181, 60), [f"{abs(v)}°{'W' if v < 0 else 'E' if v > 0 else ''}"
-                                          for v in range(-180, 181, 60)], fontsize=_FONT - 1)
-    ax.set_yticks(range(-60, 91, 30), [f"{abs(v)}°{'S' if v < 0 else 'N' if v > 0 else ''}"
-                                       for v in range(-60, 91, 30)], fontsize=_FONT - 1)
+    ax.set_xlim(west, east_)
+    ax.set_ylim(south, north_)
+    ax.set_aspect("equal", adjustable="box")
+    span = max(east_ - west, north_ - south)
+    step = 60 if span > 180 else 30 if span > 90 else 10 if span > 30 else 5
+    ax.xaxis.set_major_locator(MultipleLocator(step))
+    ax.yaxis.set_major_locator(MultipleLocator(step if step < 60 else 30))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v):g}°{'W' if v < 0 else 'E' if v > 0 else ''}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v):g}°{'S' if v < 0 else 'N' if v > 0 else ''}"))
+    ax.tick_params(labelsize=_FONT - 1)
+    ax.grid(color="#dde6ee", linewidth=0.5)
+    ax.set_axisbelow(True)
     ax.set_facecolor("#f4f8fb")
     for (east, north), held in points.items():
         place = held[0].place
         assert place is not None
         ax.plot([east], [north], linestyle="none", marker="o", markersize=7, markerfacecolor="#c62828",
                 markeredgecolor="white", zorder=4, gid=f"place:{place.name}")
-        dates = ", ".join(f"{m.date:%d %b %Y}" if m.date else _words(m.status.value) for m in held)
-        ax.annotate(f"{place.name}\n{dates}", (east, north), xytext=(6 if east < 120 else -6, 4),
-                    textcoords="offset points", ha="left" if east < 120 else "right", fontsize=_FONT,
-                    color=_INK, zorder=5, bbox={"boxstyle": "round,pad=0.2", "facecolor": "white",
-                                               "edgecolor": "none", "alpha": 0.8})
     lines = []
     for code, held in sorted(vague.items()):
         names = sorted({m.place.name for m in held if m.place is not None})
@@ -591,9 +606,43 @@ def places(ds: Dataset, *, width: float = 11.0) -> Figure:
         handles.append(Rectangle((0, 0), 1, 1, facecolor="#f6c89f", edgecolor="#b0b0b0",
                                  label=f"country of a place without coordinates ({len(lines)})"))
     figure.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False, fontsize=_FONT)
-    if lines:
-        ax.set_xlabel("Without coordinates: " + "; ".join(lines), fontsize=_FONT, color=_MUTED, wrap=True)
+    first = "Without coordinates: " + "; ".join(lines) if lines else "Every place has coordinates."
+    # the second line is kept for the note on left-out labels, so the layout does not change
+    ax.set_xlabel(f"{first}\n ", fontsize=_FONT, color=_MUTED, wrap=True)
     ax.set_title("outline: Natural Earth (public domain)", loc="right", fontsize=_FONT - 1, color=_MUTED)
+    placer = _Placer(figure, ax.get_window_extent())
+    for east, north in points:
+        x, y = ax.transData.transform((east, north))
+        placer.take(Bbox.from_extents(x - 5, y - 5, x + 5, y + 5))
+    left_out = []
+    for (east, north), held in sorted(points.items(), key=lambda item: (-len(item[1]), item[0])):
+        place = held[0].place
+        assert place is not None
+        dates = [f"{m.date:%d %b %Y}" if m.date else _words(m.status.value) for m in held]
+        more = f" and {len(dates) - 3} more" if len(dates) > 3 else ""
+        placed = False
+        for text in (f"{place.name}\n{', '.join(dates[:3])}{more}", _shorten(place.name, 24)):
+            for dx, dy, ha, va in ((6, 4, "left", "bottom"), (-6, 4, "right", "bottom"),
+                                   (6, -4, "left", "top"), (-6, -4, "right", "top")):
+                label = ax.annotate(text, (east, north), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                    fontsize=_FONT, color=_INK, zorder=5, annotation_clip=False,
+                                    bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none",
+                                          "alpha": 0.8})
+                label.set_in_layout(False)
+                box = placer.extent(label)
+                if placer.free(box):
+                    placer.take(box)
+                    placed = True
+                    break
+                label.remove()
+            if placed:
+                break
+        if not placed:
+            left_out.append(place.name)
+    if left_out:
+        unlabelled = _shorten(", ".join(sorted(left_out)), 110)
+        ax.set_xlabel(f"{first}\nNot labelled for lack of room ({len(left_out)}): {unlabelled}",
+                      fontsize=_FONT, color=_MUTED, wrap=True)
     return figure
 
 
