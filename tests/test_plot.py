@@ -142,7 +142,9 @@ def test_track_lanes_name_who_met_whom_and_group_the_rest(ds: se.Dataset) -> Non
 
 
 def test_timeline_without_labels_and_with_own_labels(ds: se.Dataset) -> None:
-    assert labels(plot.timeline(ds, labels=False)) == []
+    bare = plot.timeline(ds, labels=False)
+    assert labels(bare) == [] and all(not ax.texts for ax in bare.axes)
+    assert sorted(marks(bare)) == sorted(e.id for e in ds.events())
     figure = plot.timeline(ds, label=lambda event: event.id[:10])
     assert {t.get_text() for t in labels(figure)} <= {e.id[:10] for e in ds.events()}
     with pytest.raises(ValueError, match="lanes"):
@@ -302,11 +304,14 @@ def test_pictures_of_a_users_file(tmp_path: Path, ds: se.Dataset) -> None:
     figure = plot.timeline(mine)
     assert "made-up-cancelled-call" in marks(figure)
     assert "cancelled" in [t.get_text() for t in figure.legends[0].get_texts()]
-    for name in ("timeline", "durations", "places"):
-        out = tmp_path / f"{name}.svg"
-        assert draw([name, "--data", str(path), "-o", str(out)]) == 0
-        assert out.read_text("utf-8").startswith("<?xml")
+    assert draw(["timeline", "--data", str(path), "-o", str(tmp_path / "timeline.svg")]) == 0
     assert 'id="made-up-cancelled-call"' in (tmp_path / "timeline.svg").read_text("utf-8")
+    for name in ("durations", "places"):
+        out = tmp_path / f"{name}.png"
+        assert draw([name, "--data", str(path), "-o", str(out), "--dpi", "40"]) == 0
+        assert out.read_bytes().startswith(b"\x89PNG")
+    event = next(r.event for r in mine.reactions if r.kind == "market")
+    assert draw(["markets", str(event), "--data", str(path), "-o", str(tmp_path / "m.png"), "--dpi", "40"]) == 0
 
 
 def test_the_readme_picture_is_drawn_from_the_current_data(ds: se.Dataset) -> None:

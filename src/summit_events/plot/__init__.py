@@ -39,6 +39,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
@@ -130,29 +131,33 @@ def _new_figure(width: float, height: float) -> Figure:
 
 
 class _Placer:
-    """Greedy placement of labels that never overlap one another or the stems of placed labels."""
+    """Greedy placement of labels that never overlap one another (display units, after layout)."""
 
     def __init__(self, figure: Figure, area: Bbox) -> None:
         figure.draw_without_rendering()  # settle the layout before measuring in display units
         self.renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-        self.area = area
-        self.taken: list[Bbox] = []
+        self.area = area.extents
+        self.taken: list[tuple[float, float, float, float]] = []
 
-    def free(self, *boxes: Bbox) -> bool:
+    def free(self, box: Bbox) -> bool:
         pad = 2.0
-        for box in boxes:
-            if box.x0 < self.area.x0 or box.x1 > self.area.x1 or box.y0 < self.area.y0 or box.y1 > self.area.y1:
-                return False
-            grown = Bbox.from_extents(box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
-            if any(grown.overlaps(other) for other in self.taken):
-                return False
-        return True
+        x0, y0, x1, y1 = box.extents
+        left, bottom, right, top = self.area
+        if x0 < left or x1 > right or y0 < bottom or y1 > top:
+            return False
+        x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+        return not any(x0 < b2 and b0 < x1 and y0 < b3 and b1 < y1 for b0, b1, b2, b3 in self.taken)
 
     def extent(self, text: Text) -> Bbox:
         return text.get_window_extent(self.renderer)
 
-    def take(self, *boxes: Bbox) -> None:
-        self.taken.extend(boxes)
+    def width(self, text: str, size: float) -> float:
+        """The width of one line of ``text`` in display units, as a label of that font size draws it."""
+        width, _, _ = self.renderer.get_text_width_height_descent(text, FontProperties(size=size), ismath=False)
+        return float(width)
+
+    def take(self, box: Bbox) -> None:
+        self.taken.append(tuple(box.extents))  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- timeline
@@ -323,47 +328,52 @@ def timeline(
             side.axhline(rule, color="#eeeeee", linewidth=0.8, zorder=0)
     # the second line is kept for the note on left-out labels, so the layout does not change
     ax.set_xlabel(f"{period}\n ", fontsize=_FONT + 1, color=_INK)
-    if not labels:
-        return figure
     placer = _Placer(figure, ax.get_window_extent())
     order = sorted(dated, key=lambda item: (-len(item[0].sources), marks[item[0].id], item[0].id))
     left_out = 0
-    for event, lane, text in order:
+    shift_px = 4 * figure.dpi / 72  # labels start 4 points beside their stem
+    probe = ax.text(0, 0, "Ag", fontsize=_FONT)  # a label's height: one line of text
+    half = placer.extent(probe).height / 2
+    probe.remove()
+    for event, lane, text in order if labels else []:
         x = marks[event.id]
+        # a label's size does not depend on where it goes: measure it once, then try each place
+        width = placer.width(text, _FONT) + 1
         placed = False
         for level in range(levels):
             height = level_y(lane, level)
+            anchor_x, anchor_y = ax.transData.transform((x, height))
             for align in ("left", "right"):
-                shift = 4 if align == "left" else -4
-                artist = ax.annotate(text, (x, height), xytext=(shift, 0), textcoords="offset points", ha=align,
-                                     va="center", fontsize=_FONT, color=_INK, annotation_clip=False, zorder=4,
-                                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
-                artist.set_in_layout(False)
-                box = placer.extent(artist)
+                start = anchor_x + shift_px if align == "left" else anchor_x - shift_px - width
+                box = Bbox.from_extents(start, anchor_y - half, start + width, anchor_y + half)
                 if placer.free(box):
                     placer.take(box)
+                    artist = ax.annotate(text, (x, height), xytext=(4 if align == "left" else -4, 0),
+                                         textcoords="offset points", ha=align, va="center", fontsize=_FONT,
+                                         color=_INK, annotation_clip=False, zorder=4,
+                                         bbox={"boxstyle": "square,pad=0.1", "facecolor": "white",
+                                               "edgecolor": "none"})
+                    artist.set_in_layout(False)
                     # the stem runs behind any label below this one, which hides it where they cross
                     ax.plot([x, x], [base[lane] + 0.15, height], color="#999999", linewidth=0.6, zorder=2)
                     placed = True
                     break
-                artist.remove()
             if placed:
                 break
         if not placed:
             left_out += 1
     if side is not None:
-        _undated_panel(figure, side, undated, base, levels)
+        _undated_panel(placer, side, undated, base, levels, with_text=labels)
     if left_out:
         ax.set_xlabel(f"{period}\nLabels shown for {len(dated) - left_out} of {len(dated)} dated events; "
                       "the others are marked without a label where labels would overlap.")
     return figure
 
 
-def _undated_panel(figure: Figure, side: Axes, undated: list[tuple[EventBase, str, str]],
-                   base: dict[str, int], levels: int) -> None:
+def _undated_panel(placer: _Placer, side: Axes, undated: list[tuple[EventBase, str, str]],
+                   base: dict[str, int], levels: int, *, with_text: bool) -> None:
     """Undated events, listed in their lanes; a lane with more than fits says how many more."""
-    figure.draw_without_rendering()
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    renderer = placer.renderer
     right = side.get_window_extent().x1 - 3
     by_lane: dict[str, list[tuple[EventBase, str]]] = {}
     for event, lane, text in undated:
@@ -373,16 +383,18 @@ def _undated_panel(figure: Figure, side: Axes, undated: list[tuple[EventBase, st
         for row, (event, text) in enumerate(shown):
             y = base[lane] + 0.85 - 0.2 * row
             _event_marker(side, 0.07, y, event, size=6)
+            if not with_text:
+                continue
             artist = side.text(0.14, y, text, fontsize=_FONT, va="center", color=_INK)
             artist.set_in_layout(False)
             while artist.get_window_extent(renderer).x1 > right and len(artist.get_text()) > 4:
                 artist.set_text(_shorten(artist.get_text(), len(artist.get_text()) - 2))
-        if len(shown) < len(items):
+        if len(shown) < len(items) and with_text:
             more = side.text(0.14, base[lane] + 0.85 - 0.2 * len(shown), f"and {len(items) - len(shown)} more",
                              fontsize=_FONT, va="center", color=_MUTED, style="italic")
             more.set_in_layout(False)
-            for event, _ in items[len(shown):]:
-                _event_marker(side, 0.07, base[lane] + 0.85 - 0.2 * len(shown), event, size=0.1)
+        for event, _ in items[len(shown):]:
+            _event_marker(side, 0.07, base[lane] + 0.85 - 0.2 * len(shown), event, size=0.1)
 
 
 # --------------------------------------------------------------------------- durations
