@@ -19,7 +19,6 @@ version = release
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
-    "sphinx.ext.intersphinx",
     "datapages",
 ]
 source_suffix = {".md": "markdown"}
@@ -35,6 +34,4 @@ html_show_sourcelink = False
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
-# intersphinx reads no inventory over the network: the builds here are offline
-intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 suppress_warnings = ["myst.header"]

@@ -45,10 +45,13 @@ def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
 
 
 @pytest.mark.parametrize("module", ["summit_events", "summit_events.collection", "summit_events.models",
-                                    "summit_events.codec", "summit_events.errors"])
+                                    "summit_events.codec", "summit_events.errors", "summit_events.plot"])
 def test_docstring_examples_run(module: str) -> None:
     import doctest
     import importlib
+
+    if module == "summit_events.plot":
+        pytest.importorskip("matplotlib", reason="the plot extra (matplotlib) is not installed")
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0

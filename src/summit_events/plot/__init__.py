@@ -6,7 +6,7 @@ a user's file) and returns a :class:`matplotlib.figure.Figure` to style, show or
     >>> import summit_events as se
     >>> from summit_events import plot
     >>> fig = plot.timeline(se.load())
-    >>> fig.axes[0].get_title()
+    >>> fig.axes[0].get_title(loc="left")
     'Events by kind'
 
 Everything drawn comes from the dataset: the lanes, the statuses, the claims, the
