@@ -174,6 +174,6 @@ def test_every_page_opens_cleanly_in_chromium(site: Path, server: str, tmp_path:
                 problems.append("search.html: a search for Budapest finds nothing")
         finally:
             context.close()
-    assert problems == []
+    assert not problems, "\n".join(problems)
     assert checked_links > 50  # the pages link to one another and to their own sections
     assert (SCREENSHOTS / "index.png").is_file() and (SCREENSHOTS / "gallery.png").is_file()
