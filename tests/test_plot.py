@@ -197,6 +197,18 @@ def test_durations_shows_the_spread_and_the_qualifiers(ds: se.Dataset) -> None:
     assert "more than" in words and "nearly" in words
 
 
+@pytest.mark.parametrize("width", [6.0, 10.0])
+def test_durations_headings_stay_inside_the_axes(ds: se.Dataset, width: float) -> None:
+    figure = plot.durations(ds, width=width)
+    assert_no_overlap(figure)
+    (ax,) = figure.axes
+    titles = [t.get_text() for t in ax.texts]
+    events = [e for e in ds.events() if isinstance(e, (se.Call, se.Meeting)) and e.durations]
+    assert len(titles) == len(events)
+    for text, event in zip(titles, events, strict=True):
+        assert event.title.startswith(text.split(" · ", 1)[1].rstrip("…"))
+
+
 def test_durations_of_chosen_events(ds: se.Dataset) -> None:
     figure = plot.durations(ds, ["2025-03-18-trump-putin-call"])
     drawn = [line for line in figure.axes[0].lines if line.get_gid()]

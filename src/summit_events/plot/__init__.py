@@ -430,12 +430,15 @@ def durations(ds: Dataset, events: Iterable[str | EventBase] | None = None, *, w
     ticks: list[float] = []
     tick_labels: list[str] = []
     longest = max((claim.minutes for _, claim in plan), default=60)
+    headings: list[Text] = []
     for event_id, claims in groups.items():
         event = titles[event_id]
         header = y
         date = f"{event.date:%d %b %Y}" if event.date else "no date"
-        ax.text(0.0, header, f"{date} · {_shorten(event.title, 70)}", transform=ax.get_yaxis_transform(),
-                fontsize=_FONT + 0.5, fontweight="bold", va="center", color=_INK)
+        heading = ax.text(0.0, header, f"{date} · {_shorten(event.title, 70)}", transform=ax.get_yaxis_transform(),
+                          fontsize=_FONT + 0.5, fontweight="bold", va="center", color=_INK)
+        heading.set_in_layout(False)
+        headings.append(heading)
         y += 1.0
         low, high = min(c.minutes for c in claims), max(c.minutes for c in claims)
         ax.add_patch(Rectangle((low, y - 0.45), max(high - low, 0.0), len(claims) - 0.1, facecolor="#dddddd",
@@ -462,6 +465,12 @@ def durations(ds: Dataset, events: Iterable[str | EventBase] | None = None, *, w
                       markeredgecolor="#1f4e79", label=_qualifier_style(q)[1]) for q in used]
     handles: list[Artist] = [*marks, Rectangle((0, 0), 1, 1, facecolor="#dddddd", label="range of the claims")]
     figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, fontsize=_FONT)
+    if headings:  # an event's heading is shortened where it would run past the axes
+        placer = _Placer(figure, ax.get_window_extent())
+        right = placer.area[2] - 3
+        for heading in headings:
+            while placer.extent(heading).x1 > right and len(heading.get_text()) > 12:
+                heading.set_text(_shorten(heading.get_text(), len(heading.get_text()) - 3))
     return figure
 
 
