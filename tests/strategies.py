@@ -48,8 +48,11 @@ def timings(draw: st.DrawFn) -> se.Timing:
         # adding to a ZoneInfo time is wall-clock arithmetic and loses the side of a repeated hour
         minutes = draw(st.integers(0, 600) | st.integers(0, 5 * 24 * 60))
         end = (instant + dt.timedelta(minutes=minutes)).astimezone(info) if draw(st.booleans()) else None
-        return se.Timing(date=start.date(), zone=zone, start=start, end=end)
+        last = None if end is None or end.date() == start.date() or draw(st.booleans()) else end.date()
+        return se.Timing(date=start.date(), zone=zone, start=start, end=end, last_date=last)
     date = draw(dates)
+    if draw(st.integers(0, 4)) == 0:  # talks over several days, dates only
+        return se.Timing(date=date, zone=zone, last_date=date + dt.timedelta(days=draw(st.integers(1, 4))))
     timing = se.Timing(date=date, zone=zone)
     other = draw(zones)
     if other != zone and draw(st.booleans()):
@@ -112,7 +115,12 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
     claim_fields = attributed(source_ids, person_ids)
     claims = st.builds(se.Claim, text=texts, **claim_fields)
     durations = st.builds(se.DurationClaim, minutes=st.integers(1, 600),
-                          qualifier=st.sampled_from(se.Qualifier), **claim_fields)
+                          qualifier=st.sampled_from(se.Qualifier), day=st.none() | dates, **claim_fields)
+    exchanged = st.builds(se.ExchangeClaim, released_by=countries, count=st.integers(1, 2000),
+                          qualifier=st.sampled_from(se.Qualifier), what=st.none() | texts,
+                          day=st.none() | dates, **claim_fields)
+    series_ids = draw(_ids(slugs, draw(st.integers(0, 2))))
+    series = tuple(se.Series(id=i, title=draw(texts), summary=draw(texts), sources=draw(cite)) for i in series_ids)
     statuses = st.builds(se.StatusClaim, status=st.sampled_from(se.EventStatus), text=st.none() | texts,
                          **claim_fields)
     event_ids = draw(_ids(slugs, draw(st.integers(1, max_events))))
@@ -141,6 +149,8 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
                 for t in draw(st.lists(st.sampled_from(others), max_size=1, unique=True) if others else st.just([]))
             ),
             "sources": draw(cite),
+            "series": draw(st.none() | st.sampled_from(series_ids)) if series_ids else None,
+            "round": draw(st.none() | st.integers(1, 12)),
         }
         kind = draw(st.sampled_from(("calls", "meetings", "occurrences")))
         if kind == "calls":
@@ -157,8 +167,10 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
                                                place=draw(st.none() | places),
                                                host=draw(st.none() | countries), **common))
             else:
-                events[kind].append(se.Occurrence(status=status, timing=timing,
-                                                  category=draw(st.sampled_from(se.OccurrenceKind)), **common))
+                category = draw(st.sampled_from(se.OccurrenceKind))
+                swapped = tuple(draw(st.lists(exchanged, max_size=2))) if category is se.OccurrenceKind.PRISONER_EXCHANGE else ()
+                events[kind].append(se.Occurrence(status=status, timing=timing, category=category,
+                                                  exchanged=swapped, **common))
     reaction_ids = draw(_ids(slugs, draw(st.integers(0, 4))))
     reactions: list[se.Reaction] = []
     for reaction_id in reaction_ids:
@@ -188,7 +200,25 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
                 event=target, instrument=draw(texts), change_percent=draw(numbers),
                 qualifier=draw(st.sampled_from(se.Qualifier)), level=draw(st.none() | numbers),
                 unit=draw(st.none() | texts), change_of=draw(st.sampled_from(se.ChangeOf)), **base))
+    document_ids = draw(_ids(slugs, draw(st.integers(0, 2))))
+    documents = tuple(
+        se.Document(
+            id=i, title=draw(texts), summary=draw(texts), known=draw(st.none() | dates),
+            drafting=tuple(draw(st.lists(claims, max_size=2))),
+            points=tuple(draw(st.lists(st.builds(se.CountClaim, count=st.integers(1, 40),
+                                                  qualifier=st.sampled_from(se.Qualifier), **claim_fields),
+                                        max_size=2))),
+            revises=document_ids[0] if n and draw(st.booleans()) else None,
+            discussed_at=tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2, unique=True))),
+            sources=draw(cite),
+        )
+        for n, i in enumerate(document_ids)
+    )
+    coverage = draw(st.none() | dates.flatmap(
+        lambda start: st.builds(se.Coverage, start=st.just(start), end=dates.filter(lambda d: d >= start), scope=texts)
+    ))
     return se.Dataset(
+        series=series, documents=documents, coverage=coverage,
         data_version=draw(texts), people=people, sources=sources, reactions=tuple(reactions),
         calls=tuple(events["calls"]), meetings=tuple(events["meetings"]), occurrences=tuple(events["occurrences"]),
     )

@@ -316,6 +316,8 @@ _DATASET_FIELDS = {
     "meetings": models.Meeting,
     "occurrences": models.Occurrence,
     "sources": models.Source,
+    "series": models.Series,
+    "documents": models.Document,
 }
 _Document = msgspec.defstruct(
     "_DatasetDocument",
@@ -324,6 +326,7 @@ _Document = msgspec.defstruct(
         ("data_version", Annotated[str, msgspec.Meta(pattern=_anchored(check.facts(check.text)["pattern"]))]),
         *((name, tuple[_mirror.struct(cls), ...], ()) for name, cls in _DATASET_FIELDS.items()),  # type: ignore[misc]
         ("reactions", tuple[_Reaction, ...], ()),
+        ("coverage", _mirror.struct(models.Coverage) | None, None),
     ],
     kw_only=True,
     forbid_unknown_fields=True,
@@ -333,6 +336,7 @@ _Document = msgspec.defstruct(
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(_Document)
 _BUILD = {name: _mirror.builder(cls) for name, cls in _DATASET_FIELDS.items()}
+_BUILD_COVERAGE = _mirror.builder(models.Coverage)
 _BUILD_REACTION = {_mirror.struct(cls): _mirror.builder(cls) for cls in models.REACTION_TYPES.values()}
 _DATASET_SET = {attribute.name: getattr(Dataset, attribute.name).__set__ for attribute in attrs.fields(Dataset)}
 
@@ -355,6 +359,7 @@ def decode_dataset(data: str | bytes) -> Dataset:
         reactions, document.reactions = document.reactions, ()
         values["reactions"] = tuple([_BUILD_REACTION[type(item)](item, gathered) for item in reactions])
         del reactions
+        values["coverage"] = None if document.coverage is None else _BUILD_COVERAGE(document.coverage, gathered)
     except (DataError, Rejected):
         raise Rejected from None
     for strings, ok in zip(gathered, _mirror.categories, strict=True):
@@ -396,6 +401,7 @@ _sorted_encoder = msgspec.json.Encoder(order="sorted", enc_hook=_out_hook)
 _OUT: dict[str, Any] = {name: tuple[_mirror.out_struct(cls), ...] for name, cls in _DATASET_FIELDS.items()}  # type: ignore[misc]
 _OUT_REACTION: Any = typing.Union[tuple(_mirror.out_struct(cls) for cls in models.REACTION_TYPES.values())]  # noqa: UP007
 _OUT_REACTIONS: Any = tuple[_OUT_REACTION, ...]
+_OUT_COVERAGE: Any = _mirror.out_struct(models.Coverage) | None
 _REACTION_CLASSES = frozenset(models.REACTION_TYPES.values())
 
 
@@ -416,9 +422,12 @@ def encode_dataset(dataset: Dataset) -> bytes:
             for name, kind in _OUT.items()
         }
         reactions = msgspec.convert(dataset.reactions, _OUT_REACTIONS, from_attributes=True, dec_hook=_out_value)
+        coverage = msgspec.convert(dataset.coverage, _OUT_COVERAGE, from_attributes=True, dec_hook=_out_value)
     except msgspec.ValidationError:  # not what the records should hold (the hook raises Rejected itself)
         raise Rejected from None
-    document = _Document(schema_version=1, data_version=dataset.data_version, reactions=reactions, **sections)
+    document = _Document(
+        schema_version=1, data_version=dataset.data_version, reactions=reactions, coverage=coverage, **sections
+    )
     try:
         encoded = _sorted_encoder.encode(document)
     except UnicodeEncodeError:  # a lone surrogate (JSON's "\ud800" reads as one): the reference writes it

@@ -64,6 +64,10 @@ def _structure_int(value: object, _: type) -> int:
     return _expect(value, int, "an integer")
 
 
+def _structure_bool(value: object, _: type) -> bool:
+    return _expect(value, bool, "a boolean")
+
+
 def _structure_float(value: object, _: type) -> float:
     if type(value) is not float and type(value) is not int:
         raise _Invalid(f"expected a number, got {_json_type(value)}")
@@ -116,6 +120,7 @@ _ENUMS = [
 _SCALARS: dict[type, Callable[[object, type], object]] = {
     str: _structure_str,
     int: _structure_int,
+    bool: _structure_bool,
     float: _structure_float,
     dt.date: _structure_date,
     dt.datetime: _structure_datetime,

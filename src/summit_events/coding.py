@@ -15,7 +15,6 @@ from .models import (
     Meeting,
     MeetingFormat,
     ReactionBase,
-    Role,
     Stance,
     StatementReaction,
 )
@@ -64,9 +63,6 @@ TABLE: dict[str, Coding] = {
 }
 """The coding of each kind of record; :func:`key` says which row a record falls in."""
 
-def _sides(event: EventBase) -> set[str]:
-    """The countries or organisations taking part, leaving out those who only host."""
-    return {p.side for p in event.participants if p.role is not Role.HOST} | set(event.parties)
 
 
 def visit_host(meeting: Meeting) -> str | None:
@@ -87,7 +83,7 @@ def key(record: EventBase | ReactionBase) -> str:
     if isinstance(record, Call):
         return "call"
     if isinstance(record, Meeting):
-        sides = _sides(record)
+        sides = set(record.sides)
         if record.format is MeetingFormat.MULTILATERAL or len(sides) > 2:
             return "meeting/multilateral"
         host = visit_host(record)

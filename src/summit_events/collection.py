@@ -26,6 +26,8 @@ from .models import (
     REACTION_TYPES,
     Attributed,
     Call,
+    Coverage,
+    Document,
     Event,
     EventBase,
     EventStatus,
@@ -33,11 +35,14 @@ from .models import (
     MediaReaction,
     Meeting,
     Occurrence,
+    Office,
+    Participant,
     Person,
     PersonKind,
     Reaction,
     Relation,
     RelationKind,
+    Series,
     Source,
     StatementReaction,
 )
@@ -94,6 +99,12 @@ class Dataset:
         default=(), validator=_tuple_of((MediaReaction, StatementReaction, MarketReaction))
     )
     sources: tuple[Source, ...] = attrs.field(default=(), validator=_tuple_of(Source))
+    #: series of talks held in rounds
+    series: tuple[Series, ...] = attrs.field(default=(), validator=_tuple_of(Series))
+    #: plans, frameworks and drafts that talks discussed
+    documents: tuple[Document, ...] = attrs.field(default=(), validator=_tuple_of(Document))
+    #: what the dataset sets out to cover (``None`` for a file that does not say)
+    coverage: Coverage | None = attrs.field(default=None, validator=check.optional(check.instance(Coverage)))
 
     def __attrs_post_init__(self) -> None:
         problems = list(_link_problems(self))
@@ -121,8 +132,11 @@ class Dataset:
     def _reach(self) -> int:
         """The most days any event's end lies after its start (rounded up)."""
         return max(
-            (-(-(t.end - t.start) // _DAY) for e in self._all_events
-             if (t := e.timing) is not None and t.start is not None and t.end is not None),
+            (
+                -(-(t.end - t.start) // _DAY) if t.start is not None and t.end is not None else t.days - 1
+                for e in self._all_events
+                if (t := e.timing) is not None and (t.end is not None or t.last_date is not None)
+            ),
             default=0,
         )
 
@@ -245,6 +259,7 @@ class Dataset:
         status: EventStatus | str | None = None,
         country: str | None = None,
         zone: str | None = None,
+        track: str | Iterable[str] | None = None,
     ) -> tuple[Event, ...]:
         """Events matching every filter given, in time order.
 
@@ -254,7 +269,11 @@ class Dataset:
         (an event whose date there is not pinned down matches if any of its possible dates do).
         Undated events (never held) only appear when no date bound is given.
         ``country`` (alpha-3) matches a participant's side or a listed party.
+        ``track`` matches the sides present exactly (:attr:`EventBase.track`), given as
+        ``"UKR-USA"`` (any order, ``-`` or ``–``) or as codes: ``{"RUS", "UKR", "USA"}`` is the
+        trilateral track.
         """
+        wanted_track = None if track is None else _track(track)
         wanted_kind = _event_kind(kind)
         wanted_status = None if status is None else EventStatus(status)
         if zone is not None and check.zone_info(zone) is None:
@@ -273,7 +292,10 @@ class Dataset:
             # in another zone an event's dates run from a day before its own date to a day after its end
             widen = zone is not None
             pool = ordered.window(since, until, before=1 + self._reach if widen else 0, after=1 if widen else 0)
-        if country is None and zone is None and (participant is None or (wanted_kind is wanted_status is None)):
+        if (
+            country is None and zone is None and wanted_track is None
+            and (participant is None or (wanted_kind is wanted_status is None))
+        ):
             return tuple(pool)  # the index chosen above holds exactly the events asked for
         return tuple(
             event
@@ -282,6 +304,7 @@ class Dataset:
             and (wanted_status is None or event.status is wanted_status)
             and (country is None or _has_country(event, country))
             and (zone is None or _in_window(event, zone, since, until))
+            and (wanted_track is None or event.track == wanted_track)
         )
 
     def calls_between(self, first: str | Person, second: str | Person) -> tuple[Call, ...]:
@@ -298,6 +321,54 @@ class Dataset:
             raise ValueError(f"unknown reaction kind {kind!r}; expected one of {', '.join(REACTION_TYPES)}")
         found = self._reactions_by_event.get(event_id, ())
         return found if kind is None else tuple(r for r in found if r.kind == kind)
+
+    def rounds(self, series: str | Series) -> tuple[Event, ...]:
+        """The events of a series of talks (by id or object), in time order.
+
+        >>> import summit_events as se
+        >>> ds = se.load()
+        >>> all(e.series == s.id for s in ds.series for e in ds.rounds(s))
+        True
+        """
+        wanted = series.id if isinstance(series, Series) else _by_id(self._series_by_id, "series", series).id
+        return tuple(e for e in self._all_events if e.series == wanted)
+
+    def document(self, document_id: str) -> Document:
+        """The plan or draft with this id (:class:`NotFoundError` if there is none)."""
+        return _by_id(self._documents_by_id, "document", document_id)
+
+    def documents_discussed_at(self, event: str | EventBase) -> tuple[Document, ...]:
+        """The documents that an event (by id or object) discussed."""
+        event_id = event.id if isinstance(event, EventBase) else self.event(event).id
+        return tuple(d for d in self.documents if event_id in d.discussed_at)
+
+    def delegation(
+        self, event: str | EventBase, side: str | None = None
+    ) -> tuple[tuple[Participant, Person, tuple[Office, ...]], ...]:
+        """Who took part for each side (or for ``side``), with their role and the offices they held that day.
+
+        An undated event has no day to look offices up on: their offices come back empty.
+        """
+        found = event if isinstance(event, EventBase) else self.event(event)
+        return tuple(
+            (p, person, person.offices_on(found.date) if found.date is not None else ())
+            for p in found.participants
+            if side is None or p.side == side
+            for person in (self.person(p.person),)
+        )
+
+    @property
+    def latest_source_date(self) -> dt.date | None:
+        """The publication date of the newest dated source: how current the data is."""
+        return max((s.published for s in self.sources if s.published is not None), default=None)
+
+    @functools.cached_property
+    def _series_by_id(self) -> dict[str, Series]:
+        return {s.id: s for s in self.series}
+
+    @functools.cached_property
+    def _documents_by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
 
     def statements_by(self, person: str | Person, *, disputed: bool = True) -> tuple[StatementReaction, ...]:
         """Statements attributed to ``person`` (by id, name or alias), by date.
@@ -430,6 +501,14 @@ def _event_kind(kind: str | type[EventBase] | None) -> str | None:
     return str(kind)
 
 
+def _track(track: str | Iterable[str]) -> str:
+    """A track given as text (``"USA–UKR"``) or codes, as :attr:`EventBase.track` spells it."""
+    codes = re.split(r"\s*[-–]\s*", track.strip()) if isinstance(track, str) else list(track)
+    if not codes or not all(isinstance(c, str) and check.PARTY.fullmatch(c) for c in codes):
+        raise ValueError(f"{track!r} is not a track such as 'UKR-USA' (alpha-3 codes, or EU, NATO, UN)")
+    return "-".join(sorted(set(codes)))
+
+
 def _has_country(event: EventBase, country: str) -> bool:
     return country in event.parties or any(p.side == country for p in event.participants)
 
@@ -480,6 +559,12 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
     events = {e.id for items in groups.values() for e in items}
     if len(events) != sum(len(items) for items in groups.values()):
         yield from _duplicates((g, i, e.id) for g, items in groups.items() for i, e in enumerate(items))
+    series = {s.id for s in ds.series}
+    if len(series) != len(ds.series):
+        yield from _duplicates(("series", i, s.id) for i, s in enumerate(ds.series))
+    documents = {d.id for d in ds.documents}
+    if len(documents) != len(ds.documents):
+        yield from _duplicates(("documents", i, d.id) for i, d in enumerate(ds.documents))
 
     def cited(path: str, ids: Iterable[str]) -> Iterator[Problem]:
         for index, source_id in enumerate(ids):
@@ -500,6 +585,11 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
                 for claim in claims
             )
             and all(r.target in events and r.target != event.id for r in event.related)
+            and (event.series is None or event.series in series)
+            and all(
+                sources.issuperset(claim.sources) and (claim.person is None or claim.person in people)
+                for claim in getattr(event, "exchanged", ())
+            )
         )
 
     for i, person in enumerate(ds.people):
@@ -516,8 +606,10 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
             yield from cited(path, event.sources)
             for j, participant in enumerate(event.participants):
                 yield from known(f"{path}.participants[{j}].person", participant.person)
-            for field in ("durations", "outcomes", "accounts", "status_claims"):
-                for j, claim in enumerate(getattr(event, field)):
+            if event.series is not None and event.series not in series:
+                yield f"{path}.series", f"unknown series id {event.series!r}"
+            for field in ("durations", "outcomes", "accounts", "status_claims", "exchanged"):
+                for j, claim in enumerate(getattr(event, field, ())):
                     yield from cited(f"{path}.{field}[{j}]", claim.sources)
                     yield from known(f"{path}.{field}[{j}].person", claim.person)
             for j, relation in enumerate(event.related):
@@ -525,6 +617,22 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
                     yield f"{path}.related[{j}].target", f"unknown event id {relation.target!r}"
                 elif relation.target == event.id:
                     yield f"{path}.related[{j}].target", "an event cannot relate to itself"
+    for i, item in enumerate(ds.series):
+        yield from cited(f"$.series[{i}]", item.sources)
+    for i, document in enumerate(ds.documents):
+        path = f"$.documents[{i}]"
+        yield from cited(path, document.sources)
+        for field in ("drafting", "points"):
+            for j, claim in enumerate(getattr(document, field)):
+                yield from cited(f"{path}.{field}[{j}]", claim.sources)
+                yield from known(f"{path}.{field}[{j}].person", claim.person)
+        if document.revises == document.id:
+            yield f"{path}.revises", "a document cannot revise itself"
+        elif document.revises is not None and document.revises not in documents:
+            yield f"{path}.revises", f"unknown document id {document.revises!r}"
+        for j, event_id in enumerate(document.discussed_at):
+            if event_id not in events:
+                yield f"{path}.discussed_at[{j}]", f"unknown event id {event_id!r}"
     for i, reaction in enumerate(ds.reactions):
         if (
             sources.issuperset(reaction.sources)

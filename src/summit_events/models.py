@@ -25,9 +25,13 @@ __all__ = [
     "ChangeOf",
     "Claim",
     "CoordinatePrecision",
+    "CountClaim",
+    "Coverage",
+    "Document",
     "DurationClaim",
     "EventBase",
     "EventStatus",
+    "ExchangeClaim",
     "LocalDate",
     "MarketReaction",
     "MediaReaction",
@@ -45,6 +49,7 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Role",
+    "Series",
     "Source",
     "SpeakerClaim",
     "Stance",
@@ -149,6 +154,7 @@ class RelationKind(str, enum.Enum):
     PREPARES = "prepares"  #: preparation for the target
     PART_OF = "part_of"  #: a component of the target
     CONTEXT = "context"  #: background that the target was reported against
+    AGREED_AT = "agreed_at"  #: agreed at the target talks (an exchange, a next round)
 
 
 class ChangeOf(str, enum.Enum):
@@ -220,13 +226,18 @@ class Claim(Attributed):
     text: str = attrs.field(validator=check.text)  #: what is claimed, in our words
 
 
-def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    check.instance(int)(_, attribute, value)
-    if value <= 0:
-        raise check.fail(attribute, "must be a positive number of minutes")
+def _positive_count(unit: str) -> check.Validator:
+    """A whole number of at least 1; ``unit`` names what is counted in the error."""
+
+    def positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+        check.instance(int)(_, attribute, value)
+        if value <= 0:
+            raise check.fail(attribute, f"must be a positive number of {unit}")
+
+    return check.describe(positive, minimum=1)
 
 
-check.describe(_positive, minimum=1)
+_positive = _positive_count("minutes")
 
 
 @frozen
@@ -235,6 +246,29 @@ class DurationClaim(Attributed):
 
     minutes: int = attrs.field(validator=_positive)
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=check.instance(Qualifier))
+    #: the day the figure covers, for talks held over several days (``None``: the whole event)
+    day: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
+
+
+@frozen
+class CountClaim(Attributed):
+    """A number as one party or outlet gives it, e.g. the points of a plan."""
+
+    count: int = attrs.field(validator=_positive_count("items"))
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=check.instance(Qualifier))
+
+
+@frozen
+class ExchangeClaim(Attributed):
+    """How many people one side handed over in an exchange, as one party or outlet gives it."""
+
+    released_by: str = attrs.field(validator=check.country)  #: the side that handed them over (alpha-3)
+    count: int = attrs.field(validator=_positive_count("people"))
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=check.instance(Qualifier))
+    #: who they were, as the source says ("prisoners of war", "bodies of fallen soldiers")
+    what: str | None = attrs.field(default=None, validator=check.optional(check.text))
+    #: the day of the handover, for an exchange over several days
+    day: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
 
 
 @frozen
@@ -339,6 +373,8 @@ class Timing:
     instant and wall time), so a timing equals itself read back.
     ``local_dates`` records the date in other zones where sources give it but no clock time
     (a call on the evening of 18 August in Washington is 19 August in Moscow).
+    ``last_date`` is the last day, in ``zone``, of talks held over several days (Berlin,
+    14–15 December: ``date`` 14 December, ``last_date`` 15 December).
     """
 
     date: dt.date = attrs.field(validator=check.day)
@@ -352,9 +388,14 @@ class Timing:
     local_dates: tuple[LocalDate, ...] = attrs.field(
         default=(), validator=check.tuple_of(check.instance(LocalDate))
     )
+    last_date: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
 
     def __attrs_post_init__(self) -> None:
         problems = []
+        if self.last_date is not None and self.last_date <= self.date:
+            problems.append(("$.last_date", f"{self.last_date} is not after date {self.date}"))
+        elif self.last_date is not None and self.end is not None and self._in(self.end, self.zone) != self.last_date:
+            problems.append(("$.end", f"{self.end.isoformat()} is not on last_date {self.last_date} in {self.zone}"))
         if self.start is not None and self._in(self.start, self.zone) != self.date:
             problems.append(("$.start", f"{self.start.isoformat()} is not on {self.date} in {self.zone}"))
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -378,19 +419,25 @@ class Timing:
         return moment.astimezone(info).date()
 
     def _span(self, zone: str, *, ignore_local: bool = False) -> tuple[dt.date, dt.date]:
-        if self.start is not None:
+        if self.start is not None and (self.end is not None or self.last_date is None):
             first = self._in(self.start, zone)
             return first, self._in(self.end, zone) if self.end is not None else first
         if zone == self.zone:
-            return self.date, self.date
-        if not ignore_local:
+            return self.date, self.last_date or self.date
+        if not ignore_local and self.last_date is None:
             for local in self.local_dates:
                 if local.zone == zone:
                     return local.date, local.date
         info, here = check.zone_info(zone), check.zone_info(self.zone)
-        begin = dt.datetime.combine(self.date, dt.time(), here)
-        last = begin + _DAY - dt.timedelta(microseconds=1)
+        begin = self.start or dt.datetime.combine(self.date, dt.time(), here)
+        last = dt.datetime.combine(self.last_date or self.date, dt.time(), here) + _DAY - dt.timedelta(microseconds=1)
         return begin.astimezone(info).date(), last.astimezone(info).date()
+
+    @property
+    def days(self) -> int:
+        """How many calendar days the event spans in its own zone (1 for a one-day event)."""
+        low, high = self._span(self.zone)
+        return (high - low).days + 1
 
     def dates_in(self, zone: str) -> tuple[dt.date, dt.date]:
         """The earliest and latest date the event can have in ``zone`` (equal when known).
@@ -518,6 +565,10 @@ class EventBase:
     )
     related: tuple[Relation, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(Relation)))
     sources: tuple[str, ...] = attrs.field(validator=check.sources)
+    #: the id of the :class:`Series` of talks this event is a round of
+    series: str | None = attrs.field(default=None, validator=check.optional(check.slug))
+    #: the round's number within its series, as the sources number it
+    round: int | None = attrs.field(default=None, validator=check.optional(_positive_count("rounds")))
 
     def __attrs_post_init__(self) -> None:
         if self.timing is None and self.status in _NEEDS_TIMING:
@@ -536,6 +587,19 @@ class EventBase:
     def person_ids(self) -> tuple[str, ...]:
         """The ids of all participants, in order."""
         return tuple(p.person for p in self.participants)
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The countries and organisations taking part, sorted; hosts of others' talks are left out.
+
+        Derived from the participants' sides and ``parties``, never typed in by hand.
+        """
+        return tuple(sorted({p.side for p in self.participants if p.role is not Role.HOST} | set(self.parties)))
+
+    @property
+    def track(self) -> str:
+        """The sides as one key: ``"RUS-USA"``, ``"UKR-USA"``, ``"RUS-UKR-USA"`` (empty if none)."""
+        return "-".join(self.sides)
 
     def dates_by_side(self) -> dict[str, tuple[dt.date, dt.date]]:
         """For each side (alpha-3), the earliest and latest date the event can have there.
@@ -604,6 +668,68 @@ class Occurrence(EventBase):
     kind: ClassVar[str] = "occurrence"
 
     category: OccurrenceKind = attrs.field(validator=check.instance(OccurrenceKind))
+    #: for a prisoner exchange: how many people each side handed over, as each source gives it
+    exchanged: tuple[ExchangeClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(check.instance(ExchangeClaim))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        EventBase.__attrs_post_init__(self)
+        if self.exchanged and self.category is not OccurrenceKind.PRISONER_EXCHANGE:
+            raise DataError([("$.exchanged", "only a prisoner exchange has exchange figures")])
+
+
+# --------------------------------------------------------------------------- series, documents, coverage
+
+
+@frozen
+class Series:
+    """A series of talks held in rounds (the Istanbul rounds, the Abu Dhabi trilaterals).
+
+    Events name their series in :attr:`EventBase.series` and their number in
+    :attr:`EventBase.round`; :meth:`~summit_events.collection.Dataset.rounds` lists them.
+    """
+
+    id: str = attrs.field(validator=check.slug)
+    title: str = attrs.field(validator=check.text)
+    summary: str = attrs.field(validator=check.text)  #: what the series is, in our words
+    sources: tuple[str, ...] = attrs.field(validator=check.sources)
+
+
+@frozen
+class Document:
+    """A plan, framework or draft that talks discussed (the 28-point plan and its revisions).
+
+    Who drafted it and how many points it has are attributed claims, since accounts differ.
+    """
+
+    id: str = attrs.field(validator=check.slug)
+    title: str = attrs.field(validator=check.text)
+    summary: str = attrs.field(validator=check.text)  #: what it says, in our words
+    #: when it became publicly known (first reported), where sources say
+    known: dt.date | None = attrs.field(default=None, validator=check.optional(check.day))
+    #: who drafted it, each according to whom
+    drafting: tuple[Claim, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(Claim)))
+    #: how many points it has, each according to whom
+    points: tuple[CountClaim, ...] = attrs.field(default=(), validator=check.tuple_of(check.instance(CountClaim)))
+    #: the id of the document this one revises
+    revises: str | None = attrs.field(default=None, validator=check.optional(check.slug))
+    #: ids of the events (talks, calls) that discussed it
+    discussed_at: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.slug, unique=True))
+    sources: tuple[str, ...] = attrs.field(validator=check.sources)
+
+
+@frozen
+class Coverage:
+    """What a dataset sets out to cover: the period and the scope."""
+
+    start: dt.date = attrs.field(validator=check.day)  #: the first day covered
+    end: dt.date = attrs.field(validator=check.day)  #: the last day covered (the latest event on record)
+    scope: str = attrs.field(validator=check.text)  #: what is in scope, in a sentence
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise DataError([("$.end", f"{self.end} is before start {self.start}")])
 
 
 # --------------------------------------------------------------------------- reactions

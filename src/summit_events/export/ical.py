@@ -59,7 +59,7 @@ def _when(event: EventBase) -> Iterator[str]:
     assert timing is not None
     if timing.start is None:
         yield f"DTSTART;VALUE=DATE:{timing.date:%Y%m%d}"
-        yield f"DTEND;VALUE=DATE:{timing.date + dt.timedelta(days=1):%Y%m%d}"
+        yield f"DTEND;VALUE=DATE:{(timing.last_date or timing.date) + dt.timedelta(days=1):%Y%m%d}"
         return
     yield f"DTSTART:{_utc(timing.start)}"
     if timing.end is not None:

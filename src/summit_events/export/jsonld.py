@@ -78,6 +78,8 @@ def _event(ds: Dataset, event: EventBase) -> dict[str, Any]:
         node["startDate"] = (timing.start or timing.date).isoformat()
         if timing.end is not None:
             node["endDate"] = timing.end.isoformat()
+        elif timing.last_date is not None:
+            node["endDate"] = timing.last_date.isoformat()
     if isinstance(event, Meeting):
         node["eventAttendanceMode"] = {"@id": _SCHEMA + "OfflineEventAttendanceMode"}
         if event.place is not None:

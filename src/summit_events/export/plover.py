@@ -114,6 +114,8 @@ def _event(ds: Dataset, event: EventBase, link: str, coded: str) -> dict[str, An
         record["time"] = timing.start.isoformat()
         if timing.end is not None:
             record["enddate"], record["endtime"] = timing.end.date().isoformat(), timing.end.isoformat()
+    if timing is not None and timing.last_date is not None and "enddate" not in record:
+        record["enddate"] = timing.last_date.isoformat()
     if isinstance(event, Meeting) and event.place is not None:
         place = event.place
         record["event_loc"] = {

@@ -23,10 +23,13 @@ from ..models import (
     Call,
     CallMedium,
     ChangeOf,
+    Claim,
     CoordinatePrecision,
+    CountClaim,
     DurationClaim,
     EventBase,
     EventStatus,
+    ExchangeClaim,
     MarketReaction,
     MediaReaction,
     Meeting,
@@ -93,6 +96,9 @@ _EVENT_COLUMNS = (
     _opt("zone"),
     _opt("start", "datetime"),
     _opt("end", "datetime"),
+    _opt("last_date", "date"),
+    _opt("series_id"),
+    _opt("round", "integer"),
 )
 
 
@@ -107,12 +113,15 @@ def _event_cells(event: EventBase) -> Row:
         timing and timing.zone,
         timing and timing.start,
         timing and timing.end,
+        timing and timing.last_date,
+        event.series,
+        event.round,
     )
 
 
 def _events(ds: Dataset) -> Iterator[Row]:
     for event in ds.events():
-        yield event.id, event.kind, event.title, event.status, event.date
+        yield event.id, event.kind, event.title, event.status, event.date, event.track or None
 
 
 def _calls(ds: Dataset) -> Iterator[Row]:
@@ -188,7 +197,51 @@ def _durations(event: EventBase) -> Iterator[tuple[str, DurationClaim]]:
 def _duration_rows(ds: Dataset) -> Iterator[Row]:
     for event in ds.events():
         for duration_id, claim in _durations(event):
-            yield duration_id, event.id, claim.by, claim.person, claim.quote, claim.minutes, claim.qualifier
+            yield duration_id, event.id, claim.by, claim.person, claim.quote, claim.minutes, claim.qualifier, claim.day
+
+
+def _exchanges(event: EventBase) -> Iterator[tuple[str, ExchangeClaim]]:
+    for index, claim in enumerate(getattr(event, "exchanged", ())):
+        yield f"{event.id}/exchanged/{index}", claim
+
+
+def _exchange_rows(ds: Dataset) -> Iterator[Row]:
+    for event in ds.events(kind=Occurrence):
+        for claim_id, c in _exchanges(event):
+            yield claim_id, event.id, c.released_by, c.count, c.qualifier, c.what, c.day, c.by, c.person, c.quote
+
+
+# ---------------------------------------------------------------------- series and documents
+
+
+def _series(ds: Dataset) -> Iterator[Row]:
+    for item in sorted(ds.series, key=lambda s: s.id):
+        yield item.id, item.title, item.summary
+
+
+def _documents(ds: Dataset) -> Iterator[Row]:
+    for d in sorted(ds.documents, key=lambda d: d.id):
+        yield d.id, d.title, d.summary, d.known, d.revises
+
+
+def _document_claims(ds: Dataset) -> Iterator[tuple[str, str, str, Claim | CountClaim]]:
+    for d in sorted(ds.documents, key=lambda d: d.id):
+        for field in ("drafting", "points"):
+            for index, claim in enumerate(getattr(d, field)):
+                yield f"{d.id}/{field}/{index}", d.id, field, claim
+
+
+def _document_claim_rows(ds: Dataset) -> Iterator[Row]:
+    for claim_id, document_id, field, c in _document_claims(ds):
+        count, qualifier = (c.count, c.qualifier) if isinstance(c, CountClaim) else (None, None)
+        text = c.text if isinstance(c, Claim) else None
+        yield claim_id, document_id, field, c.by, c.person, c.quote, text, count, qualifier
+
+
+def _document_events(ds: Dataset) -> Iterator[Row]:
+    for d in sorted(ds.documents, key=lambda d: d.id):
+        for event_id in d.discussed_at:
+            yield d.id, event_id
 
 
 # ---------------------------------------------------------------------- people, reactions, sources
@@ -287,6 +340,7 @@ def _citation_table(
 
 
 _EVENT_FK = (("event_id", "events", "id"),)
+_SERIES_FK = ("series_id", "series", "id")
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -298,6 +352,7 @@ TABLES: tuple[Table, ...] = (
             _req("title"),
             _req("status", vocabulary=EventStatus),
             _opt("date", "date"),
+            _opt("track"),
         ),
         ("id",),
         _events,
@@ -308,7 +363,7 @@ TABLES: tuple[Table, ...] = (
         (*_EVENT_COLUMNS, _req("medium", vocabulary=CallMedium), _opt("initiator_id")),
         ("id",),
         _calls,
-        (("id", "events", "id"), ("initiator_id", "people", "id")),
+        (("id", "events", "id"), ("initiator_id", "people", "id"), _SERIES_FK),
     ),
     Table(
         "meetings",
@@ -327,7 +382,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("id",),
         _meetings,
-        (("id", "events", "id"),),
+        (("id", "events", "id"), _SERIES_FK),
     ),
     Table(
         "occurrences",
@@ -335,7 +390,7 @@ TABLES: tuple[Table, ...] = (
         (*_EVENT_COLUMNS, _req("category", vocabulary=OccurrenceKind)),
         ("id",),
         _occurrences,
-        (("id", "events", "id"),),
+        (("id", "events", "id"), _SERIES_FK),
     ),
     Table(
         "participants",
@@ -412,10 +467,71 @@ TABLES: tuple[Table, ...] = (
             _opt("quote"),
             _req("minutes", "integer"),
             _req("qualifier", vocabulary=Qualifier),
+            _opt("day", "date"),
         ),
         ("id",),
         _duration_rows,
         (*_EVENT_FK, ("person_id", "people", "id")),
+    ),
+    Table(
+        "exchanges",
+        "How many people each side handed over in a prisoner exchange, as each source gives it.",
+        (
+            _req("id"),
+            _req("event_id"),
+            _req("released_by"),
+            _req("count", "integer"),
+            _req("qualifier", vocabulary=Qualifier),
+            _opt("what"),
+            _opt("day", "date"),
+            _req("by"),
+            _opt("person_id"),
+            _opt("quote"),
+        ),
+        ("id",),
+        _exchange_rows,
+        (*_EVENT_FK, ("person_id", "people", "id")),
+    ),
+    Table(
+        "series",
+        "Series of talks held in rounds; events name theirs in series_id.",
+        (_req("id"), _req("title"), _req("summary")),
+        ("id",),
+        _series,
+    ),
+    Table(
+        "documents",
+        "Plans, frameworks and drafts that talks discussed.",
+        (_req("id"), _req("title"), _req("summary"), _opt("known", "date"), _opt("revises_id")),
+        ("id",),
+        _documents,
+        (("revises_id", "documents", "id"),),
+    ),
+    Table(
+        "document_claims",
+        "Who drafted each document and how many points it has, each according to whom.",
+        (
+            _req("id"),
+            _req("document_id"),
+            _req("field"),
+            _req("by"),
+            _opt("person_id"),
+            _opt("quote"),
+            _opt("text"),
+            _opt("count", "integer"),
+            _opt("qualifier", vocabulary=Qualifier),
+        ),
+        ("id",),
+        _document_claim_rows,
+        (("document_id", "documents", "id"), ("person_id", "people", "id")),
+    ),
+    Table(
+        "document_events",
+        "Which events discussed each document.",
+        (_req("document_id"), _req("event_id")),
+        ("document_id", "event_id"),
+        _document_events,
+        (("document_id", "documents", "id"), *_EVENT_FK),
     ),
     Table(
         "people",
@@ -523,6 +639,30 @@ TABLES: tuple[Table, ...] = (
         "duration_id",
         "durations",
         lambda ds: ((i, c.sources) for e in ds.events() for i, c in _durations(e)),
+    ),
+    _citation_table(
+        "exchange_sources",
+        "exchange_id",
+        "exchanges",
+        lambda ds: ((i, c.sources) for e in ds.events(kind=Occurrence) for i, c in _exchanges(e)),
+    ),
+    _citation_table(
+        "series_sources",
+        "series_id",
+        "series",
+        lambda ds: ((s.id, s.sources) for s in sorted(ds.series, key=lambda s: s.id)),
+    ),
+    _citation_table(
+        "document_sources",
+        "document_id",
+        "documents",
+        lambda ds: ((d.id, d.sources) for d in sorted(ds.documents, key=lambda d: d.id)),
+    ),
+    _citation_table(
+        "document_claim_sources",
+        "claim_id",
+        "document_claims",
+        lambda ds: ((i, c.sources) for i, _, _, c in _document_claims(ds)),
     ),
     _citation_table(
         "person_sources",
