@@ -108,7 +108,7 @@ def build(session: nox.Session) -> None:
     session.run("twine", "check", "--strict", *artefacts)
     session.run("python", "tests/check_dist.py", str(dist))
 
-    clean = Path(session.create_tmp()) / "clean-venv"
+    clean = Path(session.create_tmp()).resolve() / "clean-venv"
     shutil.rmtree(clean, ignore_errors=True)
     session.run("python", "-m", "venv", str(clean))
     python = clean / ("Scripts/python.exe" if os.name == "nt" else "bin/python")

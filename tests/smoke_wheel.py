@@ -67,7 +67,7 @@ def main() -> None:
     # the command line
     assert se.__version__ in cli("--version")
     assert call.title in cli("timeline")
-    assert call.id in cli("show", call.id)
+    assert call.title in cli("show", call.id)
     assert cli("search", "riyadh").strip()
     assert json.loads(cli("schema"))["$schema"].startswith("https://json-schema.org/")
     assert cli("diff", "packaged", "packaged").rstrip().endswith("no differences")
