@@ -218,6 +218,18 @@ def test_the_session_table_lists_every_session() -> None:
     assert listed == defined
 
 
+def test_the_files_and_tests_the_guide_names_exist() -> None:
+    text = GUIDE.read_text("utf-8")
+    tests = "".join(p.read_text("utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    for name in set(re.findall(r"`(test_\w+)`", text)):
+        assert re.search(rf"^def {name}\(", tests, re.MULTILINE), f"CONTRIBUTING.md names {name}, which no test defines"
+    for path in set(re.findall(r"`((?:src|tests|docs|benchmarks|\.ci)/[\w./-]*)`", text)):
+        future = path == "docs/conf.py"  # the docs site, once there is one
+        assert future or (ROOT / path).exists(), f"CONTRIBUTING.md names {path}, which does not exist"
+    for path in set(re.findall(r"\]\(([\w./-]+)\)", text)):
+        assert (ROOT / path).exists(), f"CONTRIBUTING.md links to {path}, which does not exist"
+
+
 # ---------------------------------------------------------------------- the architecture
 
 
