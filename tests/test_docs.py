@@ -40,8 +40,12 @@ def test_data_dictionary_describes_every_class_and_field() -> None:
 
 def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
+    noxfile = (ROOT / "noxfile.py").read_text("utf-8")
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    assert "python -m pytest -q" in readme and "python -m pytest -q" in ci
+    # the README's command is the one the tests session runs, and CI runs that session
+    assert "python -m pytest -q" in readme
+    assert '"python", "-m", "pytest", "-q"' in noxfile
+    assert "nox" in ci and re.search(r'^\s*session -s "?tests', ci, re.MULTILINE)
 
 
 @pytest.mark.parametrize("module", ["summit_events", "summit_events.collection", "summit_events.models",

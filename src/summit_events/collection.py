@@ -14,7 +14,7 @@ import difflib
 import functools
 import re
 import types
-import unicodedata
+import warnings
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import attrs
 
 from . import _checks as check
+from ._text import normalize
 from .errors import DataError, NotFoundError, Problem
 from .models import (
     EVENT_TYPES,
@@ -49,21 +50,7 @@ from .models import (
     StatementReaction,
 )
 
-__all__ = ["Dataset", "normalize"]
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def normalize(name: str) -> str:
-    """Fold case, accents and punctuation: ``"Zelenskyy"`` and ``"ZELENSKYY"`` match.
-
-    >>> normalize("  Volodymyr  Zelens'kyy ")
-    'volodymyr zelenskyy'
-    """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("'", "").replace("’", "")
-    return _NOT_WORD.sub(" ", plain).strip()
-
+__all__ = ["Dataset", "RecordsReplaced", "collisions", "merge", "normalize"]
 
 def _tuple_of(kind: type | tuple[type, ...]) -> check.Validator:
     return check.tuple_of(check.instance(kind) if isinstance(kind, type) else _any_of(kind))
@@ -545,8 +532,6 @@ class Dataset:
 
     def merge(self, other: Dataset, *, replace: bool = False) -> Dataset:
         """This dataset with ``other``'s records added: see :func:`summit_events.merging.merge`."""
-        from .merging import merge
-
         return merge(self, other, replace=replace, _stacklevel=3)
 
     @functools.cached_property
@@ -566,6 +551,110 @@ class Dataset:
 
 
 _SECTIONS = ("people", "calls", "meetings", "occurrences", "reactions", "sources", "series", "documents")
+
+# ---------------------------------------------------------------------- merging (see summit_events.merging)
+
+_MERGE_SECTIONS = ("people", "calls", "meetings", "occurrences", "reactions", "sources", "series", "documents")
+_MERGE_KIND = {"people": "person", "calls": "call", "meetings": "meeting", "occurrences": "occurrence",
+         "reactions": "reaction", "sources": "source", "series": "series", "documents": "document"}
+_MERGE_PATH = re.compile(r"^\$\.(people|calls|meetings|occurrences|reactions|sources|series|documents)\[(\d+)\]")
+
+
+class RecordsReplaced(UserWarning):
+    """:func:`merge` with ``replace=True`` replaced records of the base; ``replaced`` lists them."""
+
+    replaced: tuple[tuple[str, str], ...]
+
+    def __init__(self, replaced: tuple[tuple[str, str], ...]) -> None:
+        self.replaced = replaced
+        listed = ", ".join(f"{kind} {record_id!r}" for kind, record_id in replaced)
+        super().__init__(f"replaced {len(replaced)} record(s) of the base: {listed}")
+
+
+def _group(section: str) -> str:
+    """Events share one id space: a call may not reuse a meeting's id."""
+    return "events" if section in ("calls", "meetings", "occurrences") else section
+
+
+def collisions(base: Dataset, additions: Dataset) -> tuple[tuple[str, str, int], ...]:
+    """``(section, id, index)`` of each record of ``additions`` whose id the base already uses.
+
+    ``index`` is the record's position in its section of ``additions`` (``$.calls[index]``).
+    """
+    taken: dict[str, set[str]] = {}
+    for section in _MERGE_SECTIONS:
+        taken.setdefault(_group(section), set()).update(r.id for r in getattr(base, section))
+    return tuple(
+        (section, record.id, index)
+        for section in _MERGE_SECTIONS
+        for index, record in enumerate(getattr(additions, section))
+        if record.id in taken[_group(section)]
+    )
+
+
+def merge(base: Dataset, additions: Dataset, *, replace: bool = False, _stacklevel: int = 2) -> Dataset:
+    """One checked dataset: ``base`` with the records of ``additions`` added.
+
+    A record of ``additions`` whose id the base already uses is an error (:class:`DataError`
+    naming its path) unless ``replace=True``: then it replaces the base's record and a
+    :class:`RecordsReplaced` warning lists every replacement. Broken links are reported with
+    the path of the record in ``additions``. The data version is ``"BASE+ADDITIONS"``; the
+    coverage is the base's (the additions' where the base states none).
+    """
+    clashes = collisions(base, additions)
+    if clashes and not replace:
+        raise DataError([
+            (f"$.{section}[{index}].id",
+             f"{record_id!r} is already a {_existing_kind(base, section, record_id)} of the base "
+             "(to replace it: replace=True, or --replace on the command line)")
+            for section, record_id, index in clashes
+        ])
+    replaced = {(_group(section), record_id) for section, record_id, _ in clashes}
+    kept = {
+        section: tuple(r for r in getattr(base, section) if (_group(section), r.id) not in replaced)
+        for section in _MERGE_SECTIONS
+    }
+    version = base.data_version if additions.data_version == base.data_version else (
+        f"{base.data_version}+{additions.data_version}"
+    )
+    try:
+        merged = Dataset(
+            data_version=version,
+            coverage=base.coverage if base.coverage is not None else additions.coverage,
+            **{section: kept[section] + getattr(additions, section) for section in _MERGE_SECTIONS},
+        )
+    except DataError as error:
+        raise DataError(_relocate(error.problems, {s: len(kept[s]) for s in _MERGE_SECTIONS})) from None
+    if clashes:
+        warnings.warn(
+            RecordsReplaced(tuple((_MERGE_KIND[section], record_id) for section, record_id, _ in clashes)),
+            stacklevel=_stacklevel,
+        )
+    return merged
+
+
+def _existing_kind(base: Dataset, section: str, record_id: str) -> str:
+    if _group(section) == "events":
+        event: EventBase = base.event(record_id)
+        return event.kind
+    return _MERGE_KIND[section]
+
+
+def _relocate(problems: tuple[Problem, ...], offsets: dict[str, int]) -> Iterator[Problem]:
+    """Paths in the merged dataset as paths in the additions (or in the base, so marked)."""
+    for path, message in problems:
+        found = _MERGE_PATH.match(path)
+        if found is None:
+            yield path, message
+            continue
+        section, index = found.group(1), int(found.group(2))
+        rest = path[found.end():]
+        if index >= offsets[section]:
+            yield f"$.{section}[{index - offsets[section]}]{rest}", message
+        else:
+            yield f"base $.{section}[{index}]{rest}", message
+
+
 
 R = TypeVar("R")
 

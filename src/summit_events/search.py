@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .collection import normalize
+from ._text import normalize
 from .models import (
     Document,
     EventBase,
