@@ -485,13 +485,7 @@ def _show_event(ds: Dataset, event: EventBase, screen: Screen) -> None:
             else:
                 text = f"{source.id} {relation.kind.value.replace('_', ' ')} this: {source.title}"
             screen.wrap(text + (f" ({relation.note})" if relation.note else ""), indent="    ", first="  - ")
-    reactions = ds.reactions_to(event)
-    if reactions:
-        screen.blank()
-        screen.line(("Reactions:", "bold"))
-        width = max(len(r.id) for r in reactions)
-        for reaction in reactions:
-            screen.line("  ", *reaction_line(ds, reaction, width))
+    _rows(ds, screen, "Reactions", ds.reactions_to(event))
     _show_sources(ds, event.sources, screen)
 
 
@@ -506,6 +500,20 @@ def _show_coding(screen: Screen, record: EventBase | Reaction) -> None:
     parts = [f"PLOVER {coding.plover}{'/' + coding.mode if coding.mode else ''}" if coding.plover else "",
              f"CAMEO {coding.cameo}", f"Goldstein {coding.goldstein:g}"]
     _field(screen, "coding", " · ".join(p for p in parts if p))
+
+
+def _rows(ds: Dataset, screen: Screen, heading: str, records: Sequence[EventBase | Reaction]) -> None:
+    """A headed list of events or reactions, one timeline row each, ids aligned (nothing if empty)."""
+    if not records:
+        return
+    screen.blank()
+    screen.line((f"{heading}:", "bold"))
+    width = max(len(r.id) for r in records)
+    for record in records:
+        if isinstance(record, EventBase):
+            screen.line("  ", *event_line(ds, record, width))
+        else:
+            screen.line("  ", *reaction_line(ds, record, width))
 
 
 def _show_sources(ds: Dataset, ids: Sequence[str], screen: Screen) -> None:
@@ -531,13 +539,8 @@ def _show_person(ds: Dataset, person: Person, screen: Screen) -> None:
     width = max((len(e.id) for e in events), default=0)
     for event in events:
         screen.line("  ", *event_line(ds, event, width))
-    statements = [r for r in ds.reactions if isinstance(r, StatementReaction) and r.speaker == person.id]
-    if statements:
-        screen.blank()
-        screen.line(("Statements:", "bold"))
-        width = max(len(r.id) for r in statements)
-        for statement in sorted(statements, key=lambda r: (r.date or dt.date.max, r.id)):
-            screen.line("  ", *reaction_line(ds, statement, width))
+    # every statement given to them, disputed ones too (each says so in its own view)
+    _rows(ds, screen, "Statements", ds.statements_by(person))
 
 
 def _show_reaction(ds: Dataset, reaction: Reaction, screen: Screen) -> None:
@@ -631,14 +634,7 @@ def _show_series(ds: Dataset, series: Series, screen: Screen) -> None:
     _field(screen, "id", series.id)
     _field(screen, "kind", "series of talks")
     screen.wrap(series.summary, indent="  ", first="  ")
-    rounds = ds.rounds(series)
-    if rounds:
-        screen.blank()
-        screen.line(("Rounds:", "bold"))
-        width = max(len(e.id) for e in rounds)
-        for event in rounds:
-            number = f"{event.round:>2}. " if event.round is not None else "    "
-            screen.line("  ", number, *event_line(ds, event, width))
+    _rows(ds, screen, "Rounds", ds.rounds(series))
     _show_sources(ds, series.sources, screen)
 
 
@@ -661,13 +657,7 @@ def _show_document(ds: Dataset, document: Document, screen: Screen) -> None:
             screen.line((f"{heading}:", "bold"))
             for what, by in claims:
                 screen.wrap(f"{what}: {by}", indent="    ", first="  - ")
-    if document.discussed_at:
-        screen.blank()
-        screen.line(("Discussed at:", "bold"))
-        events = [ds.event(i) for i in document.discussed_at]
-        width = max(len(e.id) for e in events)
-        for event in events:
-            screen.line("  ", *event_line(ds, event, width))
+    _rows(ds, screen, "Discussed at", [ds.event(i) for i in document.discussed_at])
     _show_sources(ds, document.sources, screen)
 
 

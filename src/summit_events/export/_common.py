@@ -65,3 +65,14 @@ def stamp(ds: Dataset) -> dt.datetime:
     Exports never read the clock, so the same data gives the same bytes.
     """
     return dt.datetime.combine(latest_date(ds), dt.time(), dt.timezone.utc)
+
+
+def require(module: str, *, feature: str, extra: str) -> Any:
+    """``import module`` for an optional feature, or an :class:`ImportError` that says which extra to install."""
+    from importlib import import_module
+
+    try:
+        return import_module(module)
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(f"{feature} needs {module.split('.')[0]}: install it with  pip install "
+                          f"'summit-events[{extra}]'") from error

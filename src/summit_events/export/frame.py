@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..collection import Dataset
+from ._common import require
 from .tables import TABLES_BY_NAME, rows
 
 if TYPE_CHECKING:
@@ -19,13 +20,7 @@ __all__ = ["to_frame"]
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "to_frame needs pandas: install it with  pip install 'summit-events[pandas]'"
-        ) from error
-    return pandas
+    return require("pandas", feature="to_frame", extra="pandas")
 
 
 def to_frame(ds: Dataset, table: str) -> pd.DataFrame:

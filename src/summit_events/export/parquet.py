@@ -14,21 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..collection import Dataset
-from ._common import ATTRIBUTION, DATA_LICENSE
+from ._common import ATTRIBUTION, DATA_LICENSE, require
 from .tables import TABLES, Column, Table, rows
 
 __all__ = ["arrow_table", "parquet_tables"]
 
 
 def _arrow() -> Any:
-    try:
-        import pyarrow
-        import pyarrow.parquet
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "the parquet export needs pyarrow: install it with  pip install 'summit-events[parquet]'"
-        ) from error
-    return pyarrow
+    require("pyarrow.parquet", feature="the parquet export", extra="parquet")
+    return require("pyarrow", feature="the parquet export", extra="parquet")
 
 
 def _type(pa: Any, column: Column) -> Any:
