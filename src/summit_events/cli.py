@@ -37,6 +37,7 @@ from .collection import Dataset
 from .errors import DataError, NotFoundError
 from .models import (
     Call,
+    ChangeOf,
     Document,
     EventBase,
     EventStatus,
@@ -553,12 +554,16 @@ def _show_reaction(ds: Dataset, reaction: Reaction, screen: Screen) -> None:
         _field(screen, "reacts to", f"{target.id}: {target.title}")
     if isinstance(reaction, MarketReaction):
         _field(screen, "instrument", reaction.instrument)
-        _field(screen, "change", f"{reaction.qualifier.value.replace('_', ' ')} {reaction.change_percent:g} %")
+        basis = "the instrument's own value" if reaction.change_of is ChangeOf.VALUE else "the level"
+        _field(screen, "change", f"{reaction.qualifier.value.replace('_', ' ')} {reaction.change_percent:g} % (of {basis})")
         if reaction.level is not None:
             _field(screen, "level", f"{reaction.level:g} {reaction.unit or ''}".rstrip())
     else:
         if isinstance(reaction, StatementReaction):
-            _field(screen, "speaker", f"{ds.person(reaction.speaker).name} ({reaction.speaker})")
+            _field(screen, "speaker", f"{ds.person(reaction.speaker).name} ({reaction.speaker})"
+                   + (" · disputed" if reaction.disputed else ""))
+            for claim in reaction.speaker_claims:
+                _field(screen, "given to", f"{ds.person(claim.speaker).name}, by {claim.by}")
             _field(screen, "stance", reaction.stance.value)
             if reaction.context:
                 _field(screen, "context", reaction.context)
