@@ -555,7 +555,8 @@ def _show_reaction(ds: Dataset, reaction: Reaction, screen: Screen) -> None:
     if isinstance(reaction, MarketReaction):
         _field(screen, "instrument", reaction.instrument)
         basis = "the instrument's own value" if reaction.change_of is ChangeOf.VALUE else "the level"
-        _field(screen, "change", f"{reaction.qualifier.value.replace('_', ' ')} {reaction.change_percent:g} % (of {basis})")
+        qualifier = reaction.qualifier.value.replace("_", " ")
+        _field(screen, "change", f"{qualifier} {reaction.change_percent:g} % (of {basis})")
         if reaction.level is not None:
             _field(screen, "level", f"{reaction.level:g} {reaction.unit or ''}".rstrip())
     else:
