@@ -76,3 +76,42 @@ def test_import_loads_no_export_module() -> None:
         print(sorted(m for m in sys.modules if m.startswith("summit_events.export") or m == "summit_events.coding"))
     """)
     assert out == "[]"
+
+
+def test_lazy_names_are_listed_once_and_type_checking_imports_match() -> None:
+    """``_LAZY_MODULES`` is the one list: the ``TYPE_CHECKING`` imports name the same things from
+    the same modules, ``__all__`` holds each of them, and each resolves to its module's object."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    tree = ast.parse(Path(se.__file__).read_text(encoding="utf-8"))
+    guarded = next(
+        node for node in tree.body
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+    )
+    imported = {
+        alias.name: (node.module or "")
+        for node in guarded.body if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == se._LAZY
+    assert len(se.__all__) == len(set(se.__all__))
+    defined_here = {
+        name for node in tree.body
+        for name in (
+            [node.name] if isinstance(node, ast.FunctionDef)
+            else [t.id for t in node.targets if isinstance(t, ast.Name)] if isinstance(node, ast.Assign)
+            else [node.target.id] if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+            else [alias.asname or alias.name for alias in node.names] if isinstance(node, ast.ImportFrom)
+            and node.level == 1 else []
+        )
+        if not name.startswith("_") or name == "__version__"
+    }
+    # every public name defined here (or imported eagerly), and every lazy one; the lazy
+    # ``dataset`` attribute is the one name served by ``__getattr__`` outside ``_LAZY``
+    assert set(se.__all__) == (defined_here - {"T"}) | set(se._LAZY) | {"dataset"}
+    for name, module in se._LAZY.items():
+        assert getattr(se, name) is getattr(importlib.import_module(f"summit_events.{module}"), name)
+    for name in se.__all__:
+        getattr(se, name)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import DataError, NotFoundError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the names of _LAZY_MODULES below: a test checks they agree
     from ._lint import LINT_RULES, LintWarning, lint
     from .changes import Change, diff
     from .collection import Dataset
@@ -70,55 +70,63 @@ if TYPE_CHECKING:
 
 # The record classes are created on first use (PEP 562), not on import: creating some
 # twenty-five attrs classes is most of the cost of importing the package.
-_LAZY = {"Dataset": "collection", "Change": "changes", "diff": "changes",
-         "lint": "_lint", "LintWarning": "_lint", "LINT_RULES": "_lint",
-         **dict.fromkeys((
-    "CAPITAL_ZONES",
-    "Attributed",
-    "Call",
-    "CallMedium",
-    "ChangeOf",
-    "Claim",
-    "CoordinatePrecision",
-    "CountClaim",
-    "Coverage",
-    "Document",
-    "DurationClaim",
-    "Event",
-    "EventBase",
-    "EventStatus",
-    "ExchangeClaim",
-    "LocalDate",
-    "MarketReaction",
-    "MediaReaction",
-    "Meeting",
-    "MeetingFormat",
-    "Occurrence",
-    "OccurrenceKind",
-    "Office",
-    "Participant",
-    "Person",
-    "PersonKind",
-    "Place",
-    "Qualifier",
-    "Reaction",
-    "ReactionBase",
-    "Relation",
-    "RelationKind",
-    "Role",
-    "Series",
-    "Source",
-    "SpeakerClaim",
-    "Stance",
-    "StatementReaction",
-    "StatusClaim",
-    "Timing",
-), "models")}
+# This is the one list of lazily imported names, by module: ``_LAZY`` is derived from it, and a
+# test checks the ``TYPE_CHECKING`` imports above and ``__all__`` against it (linters and type
+# checkers need both written out).
+_LAZY_MODULES: dict[str, tuple[str, ...]] = {
+    "collection": ("Dataset",),
+    "changes": ("Change", "diff"),
+    "_lint": ("LINT_RULES", "LintWarning", "lint"),
+    "models": (
+        "CAPITAL_ZONES",
+        "Attributed",
+        "Call",
+        "CallMedium",
+        "ChangeOf",
+        "Claim",
+        "CoordinatePrecision",
+        "CountClaim",
+        "Coverage",
+        "Document",
+        "DurationClaim",
+        "Event",
+        "EventBase",
+        "EventStatus",
+        "ExchangeClaim",
+        "LocalDate",
+        "MarketReaction",
+        "MediaReaction",
+        "Meeting",
+        "MeetingFormat",
+        "Occurrence",
+        "OccurrenceKind",
+        "Office",
+        "Participant",
+        "Person",
+        "PersonKind",
+        "Place",
+        "Qualifier",
+        "Reaction",
+        "ReactionBase",
+        "Relation",
+        "RelationKind",
+        "Role",
+        "Series",
+        "Source",
+        "SpeakerClaim",
+        "Stance",
+        "StatementReaction",
+        "StatusClaim",
+        "Timing",
+    ),
+}
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 __version__ = "0.1.0"
 DATA_VERSION = "2025.3"
 """The version of the packaged data, apart from the code version (like tzdata's)."""
 
+# a test checks that this holds every name of _LAZY_MODULES and every name defined here
 __all__ = [
     "CAPITAL_ZONES",
     "DATA_VERSION",
