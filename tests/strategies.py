@@ -171,7 +171,7 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
                                                host=draw(st.none() | countries), **common))
             else:
                 category = draw(st.sampled_from(se.OccurrenceKind))
-                swapped = tuple(draw(st.lists(exchanged, max_size=2))) if category is se.OccurrenceKind.PRISONER_EXCHANGE else ()
+                swapped = tuple(draw(st.lists(exchanged, max_size=2, unique=True))) if category is se.OccurrenceKind.PRISONER_EXCHANGE else ()
                 events[kind].append(se.Occurrence(status=status, timing=timing, category=category,
                                                   exchanged=swapped, **common))
     events = _in_order(events)
@@ -186,11 +186,11 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
                                               quote=draw(st.none() | texts), **base))
         elif kind == "statement":
             speaker = draw(st.sampled_from(person_ids))
-            disputed = draw(st.lists(st.sampled_from(person_ids), max_size=2))
+            disputed = draw(st.lists(st.sampled_from(person_ids), max_size=2, unique=True))
             speaker_claims = (
                 tuple(
                     se.SpeakerClaim(speaker=who, **draw(st.fixed_dictionaries(claim_fields)))
-                    for who in (speaker, *disputed)
+                    for who in dict.fromkeys((speaker, *disputed))
                 )
                 if set(disputed) - {speaker} else ()
             )
@@ -208,10 +208,10 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
     documents = tuple(
         se.Document(
             id=i, title=draw(texts), summary=draw(texts), known=draw(st.none() | dates),
-            drafting=tuple(draw(st.lists(claims, max_size=2))),
+            drafting=tuple(draw(st.lists(claims, max_size=2, unique=True))),
             points=tuple(draw(st.lists(st.builds(se.CountClaim, count=st.integers(1, 40),
                                                   qualifier=st.sampled_from(se.Qualifier), **claim_fields),
-                                        max_size=2))),
+                                        max_size=2, unique=True))),
             revises=document_ids[0] if n and draw(st.booleans()) else None,
             discussed_at=tuple(draw(st.lists(st.sampled_from(event_ids), max_size=2, unique=True))),
             sources=draw(cite),

@@ -184,6 +184,9 @@ def field(name: str, value: Any) -> Any:
     return change
 
 
+DISPUTED = next(i for i, r in enumerate(PACKAGED["reactions"]) if r.get("speaker_claims"))
+"""The packaged statement whose speaker is disputed."""
+
 NASTY = {
     "lone surrogate": (with_change("calls", 0, field("title", "\ud800")), "$.calls[0].title", "lone surrogate"),
     "NUL in text": (with_change("calls", 0, field("summary", "a\x00b")), "$.calls[0].summary", "U+0000"),
@@ -229,6 +232,10 @@ NASTY = {
                        "more than 100 %"),
     "identical claims": (with_change("calls", 0, lambda c: c["outcomes"].append(c["outcomes"][0])),
                          f"$.calls[0].outcomes[{len(PACKAGED['calls'][0]['outcomes'])}]", "word for word"),
+    "identical speaker claims": (
+        with_change("reactions", DISPUTED, lambda r: r["speaker_claims"].append(r["speaker_claims"][0])),
+        f"$.reactions[{DISPUTED}].speaker_claims[{len(PACKAGED['reactions'][DISPUTED]['speaker_claims'])}]",
+        "word for word"),
     "a held call that follows a later one": (
         with_change("calls", 1, field("related", [{"kind": "follows", "target": PACKAGED["calls"][5]["id"]}])),
         "$.calls[1].related[0].target", "which is later"),
@@ -515,3 +522,16 @@ def test_a_document_the_fast_path_refuses_is_not_structured_again_before_its_pro
     with pytest.raises(se.DataError, match=r"^\$\.calls\[\d+\]\.medium: unknown value 'pigeon'"):
         se.from_json(json.dumps(document).encode(), se.Dataset)
     assert calls == []
+
+
+def test_every_tuple_of_claims_refuses_the_same_claim_twice() -> None:
+    """The rule for events' claims holds for exchange figures, document claims and speaker claims too."""
+    claim = {"by": "Example", "sources": ("s",)}
+    count = se.CountClaim(count=28, **claim)  # type: ignore[arg-type]
+    with pytest.raises(se.DataError, match=r"\$\.points\[1\]: repeats an earlier claim word for word"):
+        se.Document(id="d", title="Plan", summary="A plan.", points=(count, count), sources=("s",))
+    swap = se.ExchangeClaim(released_by="RUS", count=390, **claim)  # type: ignore[arg-type]
+    with pytest.raises(se.DataError, match=r"\$\.exchanged\[1\]: repeats an earlier claim word for word"):
+        se.Occurrence(id="e", title="Exchange", summary="An exchange.", category=se.OccurrenceKind.PRISONER_EXCHANGE,
+                      status=se.EventStatus.PLANNED,
+                      exchanged=(swap, swap), sources=("s",))

@@ -290,6 +290,15 @@ class StatusClaim(Attributed):
     text: str | None = attrs.field(default=None, validator=check.optional(check.text))
 
 
+def _refuse_repeated_claims(record: object, fields: tuple[str, ...]) -> None:
+    """The same claim twice in one tuple (a page counted twice) is refused, at the repeat's path."""
+    for field in fields:
+        claims = getattr(record, field)
+        if len(claims) > 1 and len(set(claims)) != len(claims):
+            index = check.first_repeat(claims)
+            raise DataError([(f"$.{field}[{index}]", "repeats an earlier claim word for word")])
+
+
 # --------------------------------------------------------------------------- people
 
 
@@ -546,6 +555,8 @@ class EventBase:
     """The fields every event has; see :class:`Call`, :class:`Meeting`, :class:`Occurrence`."""
 
     kind: ClassVar[str]
+    #: the tuples of claims, where the same claim twice is refused (a page counted twice)
+    _claim_fields: ClassVar[tuple[str, ...]] = ("durations", "outcomes", "accounts", "status_claims")
 
     id: str = attrs.field(validator=check.slug)
     title: str = attrs.field(validator=check.text)  #: a short headline
@@ -585,12 +596,7 @@ class EventBase:
         if len(set(people)) != len(people):  # one set: linear however many take part
             index = check.first_repeat(people)
             raise DataError([(f"$.participants[{index}].person", f"{people[index]!r} is listed twice")])
-        if len(self.durations) > 1 or len(self.outcomes) > 1 or len(self.accounts) > 1 or len(self.status_claims) > 1:
-            for field in ("durations", "outcomes", "accounts", "status_claims"):
-                claims = getattr(self, field)
-                if len(set(claims)) != len(claims):
-                    index = check.first_repeat(claims)
-                    raise DataError([(f"$.{field}[{index}]", "repeats an earlier claim word for word")])
+        _refuse_repeated_claims(self, self._claim_fields)
 
     @property
     def date(self) -> dt.date | None:
@@ -687,6 +693,8 @@ class Occurrence(EventBase):
         default=(), validator=check.tuple_of(check.instance(ExchangeClaim))
     )
 
+    _claim_fields: ClassVar[tuple[str, ...]] = (*EventBase._claim_fields, "exchanged")
+
     def __attrs_post_init__(self) -> None:
         EventBase.__attrs_post_init__(self)
         if self.exchanged and self.category is not OccurrenceKind.PRISONER_EXCHANGE:
@@ -731,6 +739,9 @@ class Document:
     #: ids of the events (talks, calls) that discussed it
     discussed_at: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(check.slug, unique=True))
     sources: tuple[str, ...] = attrs.field(validator=check.sources)
+
+    def __attrs_post_init__(self) -> None:
+        _refuse_repeated_claims(self, ("drafting", "points"))
 
 
 @frozen
@@ -792,6 +803,7 @@ class StatementReaction(ReactionBase):
     )
 
     def __attrs_post_init__(self) -> None:
+        _refuse_repeated_claims(self, ("speaker_claims",))
         named = {claim.speaker for claim in self.speaker_claims}
         if named and self.speaker not in named:
             raise DataError([("$.speaker", f"{self.speaker!r} is not named by any of the speaker_claims")])
