@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import summit_events as se
-from summit_events.coding import TABLE, code, key
+from summit_events.coding import TABLE, code, has_code, key
 
 
 def _meeting(ds: se.Dataset, event_id: str, **changes: object) -> se.Meeting:
@@ -73,7 +73,26 @@ def test_a_neutral_statement_has_no_plover_category(ds: se.Dataset, stance: se.S
     assert (coding.plover, coding.cameo, coding.goldstein) == (None, "010", 0.0)
 
 
+def test_a_prisoner_exchange_is_a_release_of_persons(ds: se.Dataset) -> None:
+    exchange = ds.event("2025-02-11-fogel-vinnik-exchange")
+    coding = code(exchange)
+    assert (coding.plover, coding.mode, coding.context, coding.cameo, coding.goldstein) == (
+        "RETREAT", "release", "legal", "0841", 7.0
+    )
+    assert coding.plover_score is None and coding.quad_class is None  # no source gives them
+    assert has_code(exchange)
+
+
+@pytest.mark.parametrize("status", [se.EventStatus.PLANNED, se.EventStatus.CANCELLED])
+def test_an_exchange_that_did_not_take_place_is_not_coded(ds: se.Dataset, status: se.EventStatus) -> None:
+    exchange = attrs.evolve(ds.event("2025-02-11-fogel-vinnik-exchange"), status=status)
+    assert not has_code(exchange)
+    with pytest.raises(ValueError, match="no event coding"):
+        code(exchange)
+
+
 def test_records_outside_the_table_are_refused(ds: se.Dataset) -> None:
+    assert not has_code(ds.event("2025-01-20-trump-second-inauguration"))
     with pytest.raises(ValueError, match="no event coding"):
         code(ds.event("2025-01-20-trump-second-inauguration"))
     with pytest.raises(ValueError, match="no event coding"):
@@ -84,4 +103,5 @@ def test_every_row_of_the_table_is_reachable_from_the_data_or_a_test() -> None:
     assert set(TABLE) == {
         "call", "meeting/visit", "meeting/third-party", "meeting/multilateral", "meeting/unknown-host",
         "intent-to-meet", "statement/critical", "statement/supportive", "statement/neutral", "statement/mixed",
+        "prisoner-exchange",
     }

@@ -1,4 +1,4 @@
-"""PLOVER JSONL: PLOVER's field names, calls and meetings 1:1, multi-party records kept whole."""
+"""PLOVER JSONL: PLOVER's field names, calls, meetings and exchanges 1:1, multi-party records kept whole."""
 
 from __future__ import annotations
 
@@ -30,6 +30,19 @@ def test_calls_and_meetings_map_one_to_one(ds: se.Dataset) -> None:
         ids = {a["actor_id"] for a in record["actor"] + record["recipient"]}
         assert ids == {*event.person_ids, *event.parties}
         assert record["date"] == (event.date.isoformat() if event.date else None)
+
+
+def test_prisoner_exchanges_are_coded_with_the_releasing_sides_as_actors(ds: se.Dataset) -> None:
+    occurrences = {r["id"]: r for r in _records(ds) if r["record_kind"] == "occurrence"}
+    exchanges = {
+        o.id for o in ds.occurrences if o.category is se.OccurrenceKind.PRISONER_EXCHANGE and o.status.took_place
+    }
+    assert set(occurrences) == exchanges and exchanges
+    swap = occurrences["2025-02-11-fogel-vinnik-exchange"]
+    assert (swap["event"], swap["mode"], swap["context"], swap["cameo"]) == (["RETREAT"], ["release"], ["legal"], "0841")
+    ids = {a["actor_id"] for a in swap["actor"]}
+    assert "steve-witkoff" in ids and "RUS" in ids  # the envoy, and Russia as a side
+    assert not ids & {"marc-fogel", "alexander-vinnik"}  # the released are what it is about, not actors
 
 
 def test_multilateral_meeting_is_not_split_into_dyads(ds: se.Dataset) -> None:

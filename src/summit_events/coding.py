@@ -2,7 +2,14 @@
 
 One lookup table, :data:`TABLE`, keyed on what a record says (see :func:`key`); every export
 that needs a code (PLOVER JSONL, and any later one) asks :func:`code`. Records the table does
-not cover (occurrences, media and market reactions) raise :class:`ValueError`.
+not cover (occurrences other than prisoner exchanges, media and market reactions) raise
+:class:`ValueError`.
+
+A prisoner exchange is CAMEO 0841, "Return, release person(s)", whose codebook entry says
+exchanges of prisoners are coded there (Goldstein 7.0); the PLOVER project's CAMEO-to-PLOVER
+table (draft 0.8, 2021) maps 0841 to category RETREAT, mode ``release``, context ``legal``.
+PLOVER gives RETREAT no intensity score and our sources give it no quad class, so both stay
+``None`` for it rather than being guessed.
 """
 
 from __future__ import annotations
@@ -17,12 +24,14 @@ from .models import (
     EventBase,
     Meeting,
     MeetingFormat,
+    Occurrence,
+    OccurrenceKind,
     ReactionBase,
     Stance,
     StatementReaction,
 )
 
-__all__ = ["TABLE", "Coding", "code", "key", "visit_host"]
+__all__ = ["TABLE", "Coding", "code", "has_code", "key", "visit_host"]
 
 VERBAL_COOPERATION = "verbal cooperation"
 VERBAL_CONFLICT = "verbal conflict"
@@ -38,9 +47,17 @@ class Coding:
     goldstein: float  #: Goldstein score of the CAMEO code
     plover_score: float | None  #: PLOVER's own intensity score
     quad_class: str | None  #: "verbal cooperation", "verbal conflict", ...
+    context: str | None = None  #: PLOVER context, e.g. "legal" (``None`` where the mapping gives none)
 
 
-def _row(plover: str | None, mode: str | None, cameo: str, goldstein: float, score: float | None) -> Coding:
+def _row(
+    plover: str | None,
+    mode: str | None,
+    cameo: str,
+    goldstein: float,
+    score: float | None,
+    context: str | None = None,
+) -> Coding:
     quad = {
         "CONSULT": VERBAL_COOPERATION,
         "AGREE": VERBAL_COOPERATION,
@@ -48,7 +65,8 @@ def _row(plover: str | None, mode: str | None, cameo: str, goldstein: float, sco
         "ACCUSE": VERBAL_CONFLICT,
     }.get(plover or "")
     return Coding(
-        plover=plover, mode=mode, cameo=cameo, goldstein=goldstein, plover_score=score, quad_class=quad
+        plover=plover, mode=mode, cameo=cameo, goldstein=goldstein, plover_score=score, quad_class=quad,
+        context=context,
     )
 
 
@@ -63,6 +81,7 @@ TABLE: Mapping[str, Coding] = types.MappingProxyType({
     "statement/supportive": _row("SUPPORT", None, "051", 3.4, 5.0),
     "statement/neutral": _row(None, None, "010", 0.0, None),
     "statement/mixed": _row(None, None, "010", 0.0, None),
+    "prisoner-exchange": _row("RETREAT", "release", "0841", 7.0, None, "legal"),
 })
 """The coding of each kind of record; :func:`key` says which row a record falls in (read-only)."""
 
@@ -79,7 +98,8 @@ def key(record: EventBase | ReactionBase) -> str:
     """The :data:`TABLE` row for ``record``; :class:`ValueError` for records the table leaves out.
 
     A call, meeting or statement is coded by kind; a call or meeting not (yet) held is an
-    intent to meet; a meeting by format and by whether its host is one of the sides.
+    intent to meet; a meeting by format and by whether its host is one of the sides; a
+    prisoner exchange that took place is a release of persons.
     """
     if isinstance(record, (Call, Meeting)) and not record.status.took_place:
         return "intent-to-meet"
@@ -93,11 +113,26 @@ def key(record: EventBase | ReactionBase) -> str:
         if host is None:
             return "meeting/unknown-host"
         return "meeting/visit" if host in sides else "meeting/third-party"
+    if (
+        isinstance(record, Occurrence)
+        and record.category is OccurrenceKind.PRISONER_EXCHANGE
+        and record.status.took_place
+    ):
+        return "prisoner-exchange"
     if isinstance(record, StatementReaction):
         return f"statement/{Stance(record.stance).value}"
     raise ValueError(f"no event coding for a {type(record).__name__} ({record.id!r})")
 
 
 def code(record: EventBase | ReactionBase) -> Coding:
-    """The :class:`Coding` of a call, meeting or statement (one row of :data:`TABLE`)."""
+    """The :class:`Coding` of a call, meeting, prisoner exchange or statement (one row of :data:`TABLE`)."""
     return TABLE[key(record)]
+
+
+def has_code(record: EventBase | ReactionBase) -> bool:
+    """Whether :func:`code` codes ``record`` (rather than refusing it)."""
+    try:
+        key(record)
+    except ValueError:
+        return False
+    return True

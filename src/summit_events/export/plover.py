@@ -1,7 +1,7 @@
 """PLOVER JSONL: one coded event per line under PLOVER's field names.
 
-Calls and meetings map one to one (a multi-party record stays one line, never split into
-dyads); statements with a PLOVER category follow. Category, mode, CAMEO code and scores come
+Calls, meetings and prisoner exchanges map one to one (a multi-party record stays one line,
+never split into dyads); statements with a PLOVER category follow. Category, mode, CAMEO code and scores come
 from :mod:`summit_events.coding`. Where host and visitor (or caller and called) can't be told
 apart, every party is an ``actor`` and there is no ``recipient``.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..coding import Coding, code, visit_host
+from ..coding import Coding, code, has_code, visit_host
 from ..collection import Dataset
-from ..models import Call, EventBase, Meeting, Person, PersonKind, StatementReaction
+from ..models import Call, EventBase, Meeting, Person, PersonKind, Role, StatementReaction
 from ._common import DATA_LICENSE, PRODUCER, dumps, latest_date
 
 __all__ = ["QUAD_CODES", "plover", "plover_records"]
@@ -47,9 +47,15 @@ def _party(party: str) -> dict[str, Any]:
 
 
 def _sides(ds: Dataset, event: EventBase) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``(actor, recipient)``: caller/visitor vs. called/host where the record says, else all actors."""
-    everyone = [(p.side, p.person, _person(ds.person(p.person), p.side)) for p in event.participants]
-    everyone += [(party, party, _party(party)) for party in event.parties]
+    """``(actor, recipient)``: caller/visitor vs. called/host where the record says, else all actors.
+
+    People the event is about (role ``subject``, e.g. released prisoners) are not actors; a side
+    with no acting participant (a party, or the side of a released prisoner) is one entity.
+    """
+    acting = [p for p in event.participants if p.role is not Role.SUBJECT]
+    everyone = [(p.side, p.person, _person(ds.person(p.person), p.side)) for p in acting]
+    present = {p.side for p in acting}
+    everyone += [(side, side, _party(side)) for side in event.sides if side not in present]
     if isinstance(event, Call) and event.initiator is not None:
         first = event.initiator
         return [e for _, who, e in everyone if who == first], [e for _, who, e in everyone if who != first]
@@ -84,6 +90,7 @@ def _scores(coding: Coding) -> dict[str, Any]:
         "cameo": coding.cameo,
         "goldstein": coding.goldstein,
         "plover_score": coding.plover_score,
+        "context": [coding.context] if coding.context else [],
     }
 
 
@@ -100,7 +107,6 @@ def _event(ds: Dataset, event: EventBase, link: str, coded: str) -> dict[str, An
         "actor": actor,
         "recipient": recipient,
         **_scores(code(event)),
-        "context": [],
         "link": link,
         "event_text": event.title,
         "text": event.summary,
@@ -142,7 +148,6 @@ def _statement(ds: Dataset, reaction: StatementReaction, link: str | None, coded
         "actor": [_person(speaker, speaker.country)],
         "recipient": [],
         **_scores(code(reaction)),
-        "context": [],
         "link": link,
         "event_text": reaction.gist,
         "text": reaction.quote,
@@ -154,11 +159,11 @@ def _statement(ds: Dataset, reaction: StatementReaction, link: str | None, coded
 
 
 def plover_records(ds: Dataset) -> Iterator[dict[str, Any]]:
-    """Every coded record: all calls and meetings, then statements that have a PLOVER category."""
+    """Every coded record: calls, meetings and prisoner exchanges, then statements with a PLOVER category."""
     links = _links(ds)
     coded = latest_date(ds).isoformat()
     for event in ds.events():
-        if isinstance(event, (Call, Meeting)):
+        if has_code(event):
             yield _event(ds, event, links[event.id], coded)
     for reaction in sorted(ds.reactions, key=lambda r: r.id):
         if isinstance(reaction, StatementReaction) and code(reaction).plover is not None:
