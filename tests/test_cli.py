@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,30 @@ def test_help_everywhere_and_module_entry_point() -> None:
         assert result.returncode == 0 and "usage: summit-events" in result.stdout
     result = subprocess.run([sys.executable, "-m", "summit_events"], capture_output=True, text=True, check=False)
     assert result.returncode == 2 and "required" in result.stderr
+
+
+def test_info_reports_coverage_counts_and_tracks_as_text_and_json() -> None:
+    ds = se.load()
+    code, out = run("info", "--json")
+    assert code == 0
+    about = json.loads(out)
+    assert about["data_version"] == ds.data_version
+    assert about["latest_source"] == (ds.latest_source_date.isoformat() if ds.latest_source_date else None)
+    assert about["counts"]["calls"] == len(ds.calls) and about["counts"]["sources"] == len(ds.sources)
+    assert {t["track"]: t["events"] for t in about["tracks"]} == ds.tracks()
+    if ds.coverage is None:
+        assert about["coverage"] is None
+    else:
+        assert about["coverage"]["end"] == ds.coverage.end.isoformat()
+    code, text = run("info")
+    assert code == 0 and f"data {ds.data_version}" in text and "by track" in text
+
+
+def test_timeline_by_track_name(capsys: pytest.CaptureFixture[str]) -> None:
+    ds = se.load()
+    code, out = run("timeline", "--track", "US–Russia", "--json")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [e.id for e in ds.events(track="RUS-USA")]
+    with pytest.raises(SystemExit) as exit_:
+        run("timeline", "--track", "Narnia")
+    assert exit_.value.code == 2 and "trilateral" in capsys.readouterr().err

@@ -243,3 +243,46 @@ def test_an_event_over_several_days_is_found_on_its_last_day_in_any_zone() -> No
     assert moved in edited.events(participant=moved.participants[0].person, since=last, zone="Asia/Riyadh")
     assert moved not in edited.events(since=last + dt.timedelta(days=1), zone="Europe/Moscow")
     assert moved not in edited.events(since=last, until=last)  # without a zone: its own date only
+
+
+# ---------------------------------------------------------------------- tracks
+
+
+@given(datasets())
+def test_a_track_query_returns_exactly_the_events_with_those_sides(data: se.Dataset) -> None:
+    counts = data.tracks()
+    assert sum(counts.values()) == sum(1 for e in data.events() if e.track)
+    assert list(counts.values()) == sorted(counts.values(), reverse=True)
+    for track, count in counts.items():
+        found = data.events(track=track)
+        assert [e.id for e in found] == [e.id for e in data.events() if e.track == track]
+        assert len(found) == count
+        assert data.events(track=set(track.split("-"))) == found
+        assert data.events(track="–".join(reversed(track.split("-"))).lower()) == found
+
+
+@pytest.mark.parametrize(
+    ("name", "track"),
+    [
+        ("US–Russia", "RUS-USA"),
+        ("Russia-US", "RUS-USA"),
+        ("U.S./Ukraine", "UKR-USA"),
+        ("us ukraine", "UKR-USA"),
+        ("Russia—Ukraine", "RUS-UKR"),
+        ("Trilateral", "RUS-UKR-USA"),
+        ("usa-ukr-rus", "RUS-UKR-USA"),
+    ],
+)
+def test_tracks_can_be_asked_for_by_name(name: str, track: str) -> None:
+    assert ds.events(track=name) == ds.events(track=track)
+    assert all(e.track == track for e in ds.events(track=name))
+
+
+def test_the_packaged_us_russia_track_is_not_empty() -> None:
+    assert ds.tracks()["RUS-USA"] == len(ds.events(track="US-Russia")) > 0
+
+
+@pytest.mark.parametrize("bad", ["", "US–Narnia", "trilateral-ish", "usa-12", ["RUS", 3]])
+def test_an_unknown_track_is_refused_with_the_names_to_use(bad: object) -> None:
+    with pytest.raises(ValueError, match="trilateral"):
+        ds.events(track=bad)  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ from .errors import DataError, NotFoundError
 if TYPE_CHECKING:  # the names of _LAZY_MODULES below: a test checks they agree
     from ._lint import LINT_RULES, LintWarning, lint
     from .changes import Change, diff
-    from .collection import Dataset
+    from .collection import TRACK_NAMES, Dataset
     from .models import (
         CAPITAL_ZONES,
         Attributed,
@@ -74,7 +74,7 @@ if TYPE_CHECKING:  # the names of _LAZY_MODULES below: a test checks they agree
 # test checks the ``TYPE_CHECKING`` imports above and ``__all__`` against it (linters and type
 # checkers need both written out).
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
-    "collection": ("Dataset",),
+    "collection": ("TRACK_NAMES", "Dataset"),
     "changes": ("Change", "diff"),
     "_lint": ("LINT_RULES", "LintWarning", "lint"),
     "models": (
@@ -172,6 +172,7 @@ __all__ = [
     "Stance",
     "StatementReaction",
     "StatusClaim",
+    "TRACK_NAMES",
     "Timing",
     "__version__",
     "dataset",

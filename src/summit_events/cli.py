@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import DATA_VERSION, __version__, load, to_json
-from .collection import Dataset
+from .collection import TRACK_NAMES, Dataset, _track
 from .errors import DataError, NotFoundError
 from .models import (
     Call,
@@ -312,16 +312,23 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _track_arg(text: str) -> str:
+    try:
+        return _track(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _select(ds: Dataset, args: argparse.Namespace) -> list[EventBase | Reaction]:
     """The records ``timeline`` lists: filtered events, then (``--reactions``) their reactions, by date."""
     events = ds.events(participant=args.person, kind=args.kind, since=args.since, until=args.until,
-                       status=args.status, country=args.country)
+                       status=args.status, country=args.country, track=args.track)
     chosen: list[EventBase | Reaction] = list(events)
     if args.reactions:
         # reactions to the events the filters other than dates pick, dated within the dates
-        narrowed = any(v is not None for v in (args.person, args.kind, args.status, args.country))
+        narrowed = any(v is not None for v in (args.person, args.kind, args.status, args.country, args.track))
         ids = {e.id for e in ds.events(participant=args.person, kind=args.kind, status=args.status,
-                                       country=args.country)}
+                                       country=args.country, track=args.track)}
         for reaction in ds.reactions:
             if reaction.date is None or (args.since and reaction.date < args.since) or (
                 args.until and reaction.date > args.until
@@ -731,11 +738,52 @@ def _schema(_: Dataset | None, args: argparse.Namespace, screen: Screen) -> int:
     return _write(schema_text(), args.output, screen.stream)
 
 
+def _about(ds: Dataset) -> dict[str, Any]:
+    """What ``info`` reports, as plain data: versions, coverage, counts by kind, track and series."""
+    coverage = ds.coverage
+    latest = ds.latest_source_date
+    names = {track: name for name, track in TRACK_NAMES.items()}
+    return {
+        "version": __version__,
+        "data_version": ds.data_version,
+        "coverage": None if coverage is None else {
+            "start": coverage.start.isoformat(), "end": coverage.end.isoformat(), "scope": coverage.scope,
+        },
+        "latest_source": None if latest is None else latest.isoformat(),
+        "counts": {name: len(getattr(ds, name)) for name in _KINDS},
+        "tracks": [{"track": t, "name": names.get(t), "events": n} for t, n in ds.tracks().items()],
+        "series": [{"id": s.id, "title": s.title, "events": len(ds.rounds(s))} for s in ds.series],
+    }
+
+
+def _info(ds: Dataset, args: argparse.Namespace, screen: Screen) -> int:
+    about = _about(ds)
+    if args.json:
+        import json
+
+        _write_data(screen.stream, json.dumps(about, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    screen.line(f"summit-events {about['version']}, data {about['data_version']}")
+    coverage = about["coverage"]
+    if coverage is None:
+        _field(screen, "covers", "not stated by this dataset")
+    else:
+        _field(screen, "covers", f"{coverage['start']} to {coverage['end']}")
+        _field(screen, "scope", coverage["scope"])
+    _field(screen, "latest page", about["latest_source"] or "no cited page is dated")
+    _field(screen, "records", _counts(ds))
+    tracks = [f"{t['track']}{' (' + t['name'] + ')' if t['name'] else ''} {t['events']}" for t in about["tracks"]]
+    _field(screen, "by track", "; ".join(tracks) or "no event has sides recorded")
+    for series in about["series"]:
+        _field(screen, "series", f"{series['title']}: {series['events']} events ({series['id']})")
+    return 0
+
+
+_KINDS = ("people", "calls", "meetings", "occurrences", "reactions", "series", "documents", "sources")
+
+
 def _counts(ds: Dataset) -> str:
-    return ", ".join(
-        f"{len(getattr(ds, name))} {name}"
-        for name in ("people", "calls", "meetings", "occurrences", "reactions", "sources")
-    )
+    return ", ".join(f"{len(getattr(ds, name))} {name}" for name in _KINDS)
 
 
 def _validate(_: Dataset | None, args: argparse.Namespace, screen: Screen) -> int:
@@ -880,11 +928,18 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--kind", choices=list(EVENT_TYPES), help="only events of this kind")
     timeline.add_argument("--status", choices=[s.value for s in EventStatus], help="only events with this status")
     timeline.add_argument("--country", metavar="ISO3", help="only events with this country (e.g. RUS) taking part")
+    timeline.add_argument("--track", type=_track_arg, metavar="TRACK",
+                          help="only events with exactly these sides: a name (us-russia, us-ukraine, "
+                               "russia-ukraine, trilateral) or codes such as UKR-USA")
     timeline.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only from this date on")
     timeline.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="only up to this date")
     timeline.add_argument("--reactions", action="store_true", help="also list the reactions to those events")
     timeline.add_argument("--json", action="store_true", help="the same records as JSON Lines")
     timeline.set_defaults(run=_timeline, page=True)
+
+    info = commands.add_parser("info", help="what the data covers: period, scope, latest page, counts by track")
+    info.add_argument("--json", action="store_true", help="the same as one JSON document")
+    info.set_defaults(run=_info)
 
     show = commands.add_parser("show", help="any record by id (a person also by name), with every detail")
     show.add_argument("id", help="the id of any record, or a person's name"

@@ -50,7 +50,20 @@ from .models import (
     StatementReaction,
 )
 
-__all__ = ["Dataset", "RecordsReplaced", "collisions", "merge", "normalize"]
+__all__ = ["TRACK_NAMES", "Dataset", "RecordsReplaced", "collisions", "merge", "normalize"]
+
+TRACK_NAMES: Mapping[str, str] = types.MappingProxyType({
+    "us-russia": "RUS-USA",
+    "us-ukraine": "UKR-USA",
+    "russia-ukraine": "RUS-UKR",
+    "trilateral": "RUS-UKR-USA",
+})
+"""Names a track can be asked for by, and the track each stands for (read-only).
+
+Matched in any case, with ``-``, ``–``, ``—``, ``/`` or a space between the countries and
+either country first: ``"US–Ukraine"``, ``"ukraine us"``. ``"trilateral"`` is the
+US–Russia–Ukraine track. Any other track is given by its codes (``"DEU-FRA-UKR-USA"``).
+"""
 
 def _tuple_of(kind: type | tuple[type, ...]) -> check.Validator:
     return check.tuple_of(check.instance(kind) if isinstance(kind, type) else _any_of(kind))
@@ -293,9 +306,10 @@ class Dataset:
         ``zone="Europe/Moscow"``).
         Undated events (never held) only appear when no date bound is given.
         ``country`` (alpha-3) matches a participant's side or a listed party.
-        ``track`` matches the sides present exactly (:attr:`EventBase.track`), given as
-        ``"UKR-USA"`` (any order, ``-`` or ``–``) or as codes: ``{"RUS", "UKR", "USA"}`` is the
-        trilateral track.
+        ``track`` matches the sides present exactly (:attr:`EventBase.track`), given by name
+        (``"US–Ukraine"``, ``"US-Russia"``, ``"Russia–Ukraine"``, ``"trilateral"``: see
+        :data:`TRACK_NAMES`), as ``"UKR-USA"`` (any order, ``-`` or ``–``) or as codes:
+        ``{"RUS", "UKR", "USA"}`` is the trilateral track.
         """
         wanted_track = None if track is None else _track(track)
         wanted_kind = _event_kind(kind)
@@ -361,6 +375,22 @@ class Dataset:
             raise ValueError(f"unknown reaction kind {kind!r}; expected one of {', '.join(REACTION_TYPES)}")
         found = self._reactions_by_event.get(event_id, ())
         return found if kind is None else tuple(r for r in found if r.kind == kind)
+
+    def tracks(self) -> dict[str, int]:
+        """How many events each track has (:attr:`EventBase.track`), most first, then by name.
+
+        Events with no side recorded are left out.
+
+        >>> import summit_events as se
+        >>> counts = se.load().tracks()
+        >>> sum(counts.values()) <= len(se.load().events())
+        True
+        """
+        counts: dict[str, int] = {}
+        for event in self._all_events:
+            if event.track:
+                counts[event.track] = counts.get(event.track, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     def rounds(self, series: str | Series) -> tuple[Event, ...]:
         """The events of a series of talks (by id or object), in time order.
@@ -709,10 +739,21 @@ def _event_kind(kind: str | type[EventBase] | None) -> str | None:
 
 
 def _track(track: str | Iterable[str]) -> str:
-    """A track given as text (``"USA–UKR"``) or codes, as :attr:`EventBase.track` spells it."""
-    codes = re.split(r"\s*[-–]\s*", track.strip()) if isinstance(track, str) else list(track)
+    """A track given as a name (``"US–Ukraine"``, ``"trilateral"``) or codes, as :attr:`EventBase.track` spells it."""
+    if isinstance(track, str):
+        parts = [p for p in re.split(r"\s*[-–—/ ]\s*", track.strip().lower().replace("u.s.", "us")) if p]
+        named = TRACK_NAMES.get("-".join(parts)) or TRACK_NAMES.get("-".join(reversed(parts)))
+        if named is not None:
+            return named
+        codes = [p.upper() for p in parts]
+    else:
+        codes = list(track)
     if not codes or not all(isinstance(c, str) and check.PARTY.fullmatch(c) for c in codes):
-        raise ValueError(f"{track!r} is not a track such as 'UKR-USA' (alpha-3 codes, or EU, NATO, UN)")
+        names = ", ".join(repr(n) for n in TRACK_NAMES)
+        raise ValueError(
+            f"{track!r} is not a track: give one of {names}, or codes such as 'UKR-USA' "
+            "(alpha-3, or EU, NATO, UN)"
+        )
     return "-".join(sorted(set(codes)))
 
 
