@@ -87,10 +87,22 @@ def test_data_tables_match_the_data() -> None:
     ds = se.load()
     text = "\n".join(markdown(name, ds) for name in _datapages().TABLES)
     assert f"Data version **{ds.data_version}**" in text
-    for name in ("people", "calls", "meetings", "occurrences", "reactions", "sources"):
+    for name in ("people", "calls", "meetings", "occurrences", "reactions", "series", "documents", "sources"):
         assert f"| {name} | {len(getattr(ds, name))} |" in text, name
+    assert f"- **Newest cited page:** {ds.latest_source_date}" in markdown("coverage", ds)
+    if ds.coverage is not None:
+        assert f"- **Period:** {ds.coverage.start} to {ds.coverage.end}" in markdown("coverage", ds)
+    tracks = re.findall(r"^\| ([A-Z-]+) \| [a-z-]* \| (\d+) \|$", markdown("tracks", ds), re.MULTILINE)
+    assert {t: int(n) for t, n in tracks} == ds.tracks()
+    rounds = re.findall(r"^\| `([^`]+)` \| [^|]+ \| `([^`]+)` \|", markdown("series", ds), re.MULTILINE)
+    assert rounds == [(s.id, e.id) for s in ds.series for e in ds.rounds(s)]
+    documents = re.findall(r"^\| `([^`]+)` \|", markdown("documents", ds), re.MULTILINE)
+    assert documents == [d.id for d in ds.documents]
+    figures = re.findall(r"^\| `([^`]+)` \| [^|]+ \| ([A-Z]{3}) \| \w+ (\d+) \|", markdown("exchanges", ds),
+                         re.MULTILINE)
+    assert figures == [(o.id, c.released_by, str(c.count)) for o in ds.occurrences for c in o.exchanged]
     rows = re.findall(r"^\| `([^`]+)` \| ([^|]+) \| (\w+) \| (\w+) \|", text, re.MULTILINE)
-    events = {row[0]: row for row in rows if not row[1].strip().isdigit()}
+    events = {row[0]: row for row in rows if not row[1].strip().isdigit() and row[2] in se.models.EVENT_TYPES}
     assert sorted(events) == sorted(e.id for e in ds.events())
     for event in ds.events():
         _, date, kind, status = events[event.id]

@@ -2,9 +2,8 @@
 
 Two directives, for MyST pages:
 
-- ``{data-table} NAME``: a table or list computed from ``summit_events.load()`` (``counts``,
-  ``events``, ``conflicts``, ``clock-times``, ``coordinates``), written as Markdown and
-  parsed in place;
+- ``{data-table} NAME``: a table or list computed from ``summit_events.load()`` (one of
+  :data:`TABLES`), written as Markdown and parsed in place;
 - ``{data-picture} NAME [EVENT]``: a picture from :mod:`summit_events.plot` (``timeline``,
   ``tracks``, ``durations``, ``places``, ``markets``), saved as PNG into the build and shown
   with its caption. ``markets`` without an event draws one picture per event with market
@@ -27,7 +26,11 @@ from sphinx.util.docutils import SphinxDirective
 
 import summit_events as se
 
-TABLES = ("counts", "events", "conflicts", "clock-times", "coordinates")
+TABLES = (
+    "coverage", "counts", "tracks", "events", "series", "documents", "exchanges", "conflicts", "clock-times",
+    "coordinates",
+)
+KINDS = ("people", "calls", "meetings", "occurrences", "reactions", "series", "documents", "sources")
 
 
 def _cell(text: str) -> str:
@@ -37,10 +40,46 @@ def _cell(text: str) -> str:
 def markdown(name: str, ds: se.Dataset | None = None) -> str:
     """The Markdown of one generated table or list."""
     ds = ds or se.load()
+    if name == "coverage":
+        coverage, latest = ds.coverage, ds.latest_source_date
+        lines = [f"- **Data version:** {ds.data_version}"]
+        if coverage is None:
+            lines.append("- **Period:** not stated by this data")
+        else:
+            lines += [f"- **Period:** {coverage.start} to {coverage.end}", f"- **Scope:** {coverage.scope}"]
+        lines.append(f"- **Newest cited page:** {latest or 'none is dated'}")
+        return "\n".join(lines)
     if name == "counts":
-        rows = [f"| {kind} | {len(getattr(ds, kind))} |"
-                for kind in ("people", "calls", "meetings", "occurrences", "reactions", "sources")]
+        rows = [f"| {kind} | {len(getattr(ds, kind))} |" for kind in KINDS]
         return "\n".join([f"Data version **{ds.data_version}**.", "", "| record type | count |", "|---|---|", *rows])
+    if name == "tracks":
+        names = {track: name for name, track in se.TRACK_NAMES.items()}
+        rows = [f"| {track} | {names.get(track, '')} | {count} |" for track, count in ds.tracks().items()]
+        return "\n".join(["| track (sides) | name | events |", "|---|---|---|", *rows])
+    if name == "series":
+        rows = [
+            f"| `{s.id}` | {e.round or '—'} | `{e.id}` | {e.date or '—'} | {e.status.value} |"
+            for s in ds.series for e in ds.rounds(s)
+        ]
+        return "\n".join(["| series | round | event | date | status |", "|---|---|---|---|---|", *rows]) \
+            if rows else "- none"
+    if name == "documents":
+        rows = [
+            f"| `{d.id}` | {d.known or '—'} | "
+            + _cell("; ".join(f"{c.count} ({c.by})" for c in d.points) or "—")
+            + f" | {len(d.discussed_at)} |"
+            for d in ds.documents
+        ]
+        return "\n".join(["| document | known | points, by whom | talks that discussed it |",
+                          "|---|---|---|---|", *rows]) if rows else "- none"
+    if name == "exchanges":
+        rows = [
+            f"| `{o.id}` | {c.day or o.date or '—'} | {c.released_by} | {c.qualifier.value} {c.count} | "
+            f"{_cell(c.what or '')} | {_cell(c.by)} |"
+            for o in ds.occurrences for c in o.exchanged
+        ]
+        return "\n".join(["| exchange | day | released by | count | who | according to |",
+                          "|---|---|---|---|---|---|", *rows]) if rows else "- none"
     if name == "events":
         rows = [f"| `{e.id}` | {e.date or '—'} | {e.kind} | {e.status.value} | {_cell(e.title)} |" for e in ds.events()]
         return "\n".join(["| id | date | kind | status | title |", "|---|---|---|---|---|", *rows])
