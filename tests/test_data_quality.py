@@ -34,7 +34,20 @@ def snapshot(event: se.Event) -> dict[str, Any]:
         "durations": [f"{d.qualifier.value} {d.minutes} min by {d.by}" for d in event.durations],
         "related": [f"{r.kind.value} {r.target}" for r in event.related],
         "status_claims": [f"{c.status.value} by {c.by}" for c in event.status_claims],
+        "track": event.track,
     }
+    if event.timing is not None and event.timing.last_date is not None:
+        facts["last_date"] = event.timing.last_date.isoformat()
+    if event.series is not None:
+        facts["series"] = f"{event.series} round {event.round}"
+    if isinstance(event, se.Occurrence) and event.exchanged:
+        facts["exchanged"] = [
+            f"{c.released_by} {c.qualifier.value} {c.count} {c.what or ''} on {c.day or '-'} by {c.by}"
+            for c in event.exchanged
+        ]
+    documents = [d.id for d in ds.documents if event.id in d.discussed_at]
+    if documents:
+        facts["documents"] = documents
     if isinstance(event, se.Meeting) and event.place is not None:
         place = event.place
         facts["place"] = [place.name, place.city, place.country, place.latitude, place.longitude]
@@ -56,6 +69,43 @@ def load_golden() -> dict[str, Any]:
 GOLDEN_DATA = load_golden()
 
 
+DOCUMENTS_GOLDEN = Path(__file__).parent / "golden" / "documents.json"
+
+
+def document_snapshot(document: se.Document) -> dict[str, Any]:
+    """The key facts of one document: when it became known, its point counts and drafters by whom."""
+    return {
+        "known": None if document.known is None else document.known.isoformat(),
+        "points": [f"{c.qualifier.value} {c.count} by {c.by}" for c in document.points],
+        "drafting": [c.by for c in document.drafting],
+        "revises": document.revises,
+        "discussed_at": list(document.discussed_at),
+    }
+
+
+def load_documents_golden() -> dict[str, Any]:
+    if os.environ.get("SUMMIT_EVENTS_REGENERATE"):
+        DOCUMENTS_GOLDEN.write_text(
+            json.dumps({d.id: document_snapshot(d) for d in ds.documents}, indent=2, ensure_ascii=False,
+                       sort_keys=True) + "\n",
+            "utf-8",
+        )
+    data: dict[str, Any] = json.loads(DOCUMENTS_GOLDEN.read_text("utf-8"))
+    return data
+
+
+DOCUMENTS_DATA = load_documents_golden()
+
+
+@pytest.mark.parametrize("document", ds.documents, ids=[d.id for d in ds.documents])
+def test_document_matches_its_golden_snapshot(document: se.Document) -> None:
+    assert document_snapshot(document) == DOCUMENTS_DATA.get(document.id)
+
+
+def test_no_document_disappeared() -> None:
+    assert sorted(DOCUMENTS_DATA) == sorted(d.id for d in ds.documents)
+
+
 @pytest.mark.parametrize("event", EVENTS, ids=[e.id for e in EVENTS])
 def test_event_matches_its_golden_snapshot(event: se.Event) -> None:
     assert snapshot(event) == GOLDEN_DATA.get(event.id)
@@ -74,11 +124,18 @@ def test_every_record_and_office_is_sourced() -> None:
     assert cited <= known
 
 
+def _cited(value: Any) -> set[str]:
+    """Every source id cited anywhere inside a record's JSON (claims, offices, documents, ...)."""
+    if isinstance(value, dict):
+        return {s for k, v in value.items() for s in (set(v) if k == "sources" else _cited(v))}
+    if isinstance(value, list):
+        return {s for v in value for s in _cited(v)}
+    return set()
+
+
 def test_every_source_is_cited_somewhere() -> None:
-    cited = {s for r in (*ds.people, *EVENTS, *ds.reactions) for s in r.sources}
-    cited |= {s for p in ds.people for o in p.offices for s in o.sources}
-    cited |= {s for e in EVENTS for group in (e.durations, e.outcomes, e.accounts, e.status_claims)
-              for c in group for s in c.sources}
+    document = se.to_dict(ds)
+    cited = _cited({k: v for k, v in document.items() if k != "sources"})
     assert {s.id for s in ds.sources} - cited == set()
 
 
