@@ -260,7 +260,12 @@ def test_places_marks_coordinates_and_shades_countries_of_the_rest(ds: se.Datase
     assert len(countries) > 150  # the whole outline
     shade = to_rgba("#f6c89f")
     shaded = {str(p.get_gid()).split(":")[1] for p in countries if p.get_facecolor() == shade}
-    assert shaded == {p.country for p in places if p.latitude is None}
+    outlined = {str(p.get_gid()).split(":")[1] for p in countries if str(p.get_gid()).startswith("country:")}
+    vague = {p.country for p in places if p.latitude is None}
+    assert shaded == vague & outlined
+    note = ax.get_xlabel()
+    assert all(f"{code} (too small to shade):" in note for code in vague - outlined)
+    assert all(f"{code}:" in note for code in vague & outlined)
     west, east = ax.get_xlim()
     south, north = ax.get_ylim()
     for p in places:

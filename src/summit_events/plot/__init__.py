@@ -617,9 +617,11 @@ def places(ds: Dataset, *, width: float = 11.0) -> Figure:
         ax.plot([east], [north], linestyle="none", marker="o", markersize=7, markerfacecolor="#c62828",
                 markeredgecolor="white", zorder=4, gid=f"place:{place.name}")
     lines = []
+    drawn = {code for code, _ in outlines}
     for code, held in sorted(vague.items()):
         names = sorted({m.place.name for m in held if m.place is not None})
-        lines.append(f"{code}: {', '.join(names)}")
+        # a country too small for the 1:110m outline (e.g. VAT) cannot be shaded: the note says so
+        lines.append(f"{code}{'' if code in drawn else ' (too small to shade)'}: {', '.join(names)}")
     handles: list[Artist] = [Line2D([], [], linestyle="none", marker="o", markerfacecolor="#c62828",
                                     markeredgecolor="white", markersize=7,
                                     label=f"place with coordinates ({len(points)})")]
