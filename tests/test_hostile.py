@@ -470,8 +470,10 @@ def test_each_lint_rule_fires() -> None:
     claim = attrs.evolve(call.durations[0], minutes=10**9)
     market = next(r for r in ds.reactions if isinstance(r, se.MarketReaction))
     statement = next(r for r in ds.reactions if isinstance(r, se.StatementReaction) and r.event == call.id)
+    twin = attrs.evolve(ds.people[1], aliases=(*ds.people[1].aliases, ds.people[0].name.upper()))
     odd = attrs.evolve(
         ds,
+        people=(ds.people[0], twin, *ds.people[2:]),
         calls=(attrs.evolve(call, durations=(claim,), summary="a \u202e b",
                             participants=(attrs.evolve(call.participants[0], side="XXX"), *call.participants[1:])),
                *ds.calls[1:]),

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, cast
 
 import attrs
 
+from ._text import normalize
 from .collection import Dataset
 from .models import EventStatus, MarketReaction
 
@@ -28,6 +29,8 @@ LINT_RULES = {
     "user-assigned-country": "a country code from the ISO 3166-1 user-assigned ranges (AAA-AAZ, QMA-QZZ, XAA-XZZ, "
                              "ZZA-ZZZ), e.g. XKX, which some use for Kosovo",
     "bidi-control": "text holding a Unicode bidirectional control, which can make text display in another order",
+    "same-name": "two people sharing a name or alias (ignoring case, accents and punctuation): perhaps one "
+                 "person entered twice under two ids",
 }
 """Each rule :func:`lint` applies, by name, with what it warns about."""
 
@@ -91,6 +94,13 @@ def _warnings(ds: Dataset) -> Iterator[LintWarning]:
         ):
             yield LintWarning(f"{path}.date", "reaction-before-event",
                               f"{reaction.date} is before the event it reacts to ({target.timing.date})")
+    owners: dict[str, str] = {}
+    for i, person in enumerate(ds.people):
+        for name in dict.fromkeys(normalize(n) for n in (person.name, *person.aliases)):
+            other = owners.setdefault(name, person.id)
+            if other != person.id:
+                yield LintWarning(f"$.people[{i}]", "same-name",
+                                  f"{person.id!r} and {other!r} share the name {name!r}")
     for path, name, value in _strings(ds, "$"):
         if name in _COUNTRY_FIELDS or name == "parties":
             if _USER_ASSIGNED.fullmatch(value):
