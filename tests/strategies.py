@@ -171,7 +171,7 @@ def datasets(draw: st.DrawFn, max_events: int = 4) -> se.Dataset:
                                                host=draw(st.none() | countries), **common))
             else:
                 category = draw(st.sampled_from(se.OccurrenceKind))
-                swapped = tuple(draw(st.lists(exchanged, max_size=2, unique=True))) if category is se.OccurrenceKind.PRISONER_EXCHANGE else ()
+                swapped = tuple(draw(st.lists(exchanged, max_size=2, unique=True))) if category in (se.OccurrenceKind.PRISONER_EXCHANGE, se.OccurrenceKind.REPATRIATION) else ()
                 events[kind].append(se.Occurrence(status=status, timing=timing, category=category,
                                                   exchanged=swapped, **common))
     events = _in_order(events)

@@ -83,6 +83,13 @@ def test_a_prisoner_exchange_is_a_release_of_persons(ds: se.Dataset) -> None:
     assert has_code(exchange)
 
 
+def test_a_repatriation_of_bodies_is_not_coded_as_a_release_of_persons(ds: se.Dataset) -> None:
+    # CAMEO 0841 is the release of people; no code in our sources fits handing over the dead
+    exchange = ds.event("2025-02-11-fogel-vinnik-exchange")
+    assert isinstance(exchange, se.Occurrence)
+    assert not has_code(attrs.evolve(exchange, category=se.OccurrenceKind.REPATRIATION))
+
+
 @pytest.mark.parametrize("status", [se.EventStatus.PLANNED, se.EventStatus.CANCELLED])
 def test_an_exchange_that_did_not_take_place_is_not_coded(ds: se.Dataset, status: se.EventStatus) -> None:
     exchange = attrs.evolve(ds.event("2025-02-11-fogel-vinnik-exchange"), status=status)

@@ -537,3 +537,13 @@ def test_every_tuple_of_claims_refuses_the_same_claim_twice() -> None:
         se.Occurrence(id="e", title="Exchange", summary="An exchange.", category=se.OccurrenceKind.PRISONER_EXCHANGE,
                       status=se.EventStatus.PLANNED,
                       exchanged=(swap, swap), sources=("s",))
+
+
+def test_exchange_figures_belong_to_exchanges_and_repatriations_only() -> None:
+    swap = se.ExchangeClaim(released_by="RUS", count=1212, what="bodies", by="Example", sources=("s",))
+    for category in (se.OccurrenceKind.PRISONER_EXCHANGE, se.OccurrenceKind.REPATRIATION):
+        se.Occurrence(id="e", title="Handover", summary="A handover.", category=category,
+                      status=se.EventStatus.PLANNED, exchanged=(swap,), sources=("s",))
+    with pytest.raises(se.DataError, match=r"\$\.exchanged: only a prisoner exchange or a repatriation"):
+        se.Occurrence(id="e", title="Handover", summary="A handover.", category=se.OccurrenceKind.ANNOUNCEMENT,
+                      status=se.EventStatus.PLANNED, exchanged=(swap,), sources=("s",))

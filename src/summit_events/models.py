@@ -117,6 +117,7 @@ class OccurrenceKind(str, enum.Enum):
 
     INAUGURATION = "inauguration"
     PRISONER_EXCHANGE = "prisoner_exchange"
+    REPATRIATION = "repatriation"  #: a handover of the bodies of the dead
     ANNOUNCEMENT = "announcement"
     SANCTIONS = "sanctions"
 
@@ -264,7 +265,7 @@ class CountClaim(Attributed):
 
 @frozen
 class ExchangeClaim(Attributed):
-    """How many people one side handed over in an exchange, as one party or outlet gives it."""
+    """How many people (or, in a repatriation, bodies) one side handed over, as one party or outlet gives it."""
 
     released_by: str = attrs.field(validator=check.country)  #: the side that handed them over (alpha-3)
     count: int = attrs.field(validator=_positive_count("people"))
@@ -681,6 +682,9 @@ class Meeting(EventBase):
     host: str | None = attrs.field(default=None, validator=check.optional(check.country))
 
 
+_EXCHANGES = frozenset({OccurrenceKind.PRISONER_EXCHANGE, OccurrenceKind.REPATRIATION})
+
+
 @frozen
 class Occurrence(EventBase):
     """Another dated event in the story: a prisoner exchange, an announcement, sanctions."""
@@ -688,7 +692,8 @@ class Occurrence(EventBase):
     kind: ClassVar[str] = "occurrence"
 
     category: OccurrenceKind = attrs.field(validator=check.instance(OccurrenceKind))
-    #: for a prisoner exchange: how many people each side handed over, as each source gives it
+    #: for a prisoner exchange or a repatriation: how many people (or bodies) each side handed
+    #: over, as each source gives it
     exchanged: tuple[ExchangeClaim, ...] = attrs.field(
         default=(), validator=check.tuple_of(check.instance(ExchangeClaim))
     )
@@ -697,8 +702,8 @@ class Occurrence(EventBase):
 
     def __attrs_post_init__(self) -> None:
         EventBase.__attrs_post_init__(self)
-        if self.exchanged and self.category is not OccurrenceKind.PRISONER_EXCHANGE:
-            raise DataError([("$.exchanged", "only a prisoner exchange has exchange figures")])
+        if self.exchanged and self.category not in _EXCHANGES:
+            raise DataError([("$.exchanged", "only a prisoner exchange or a repatriation has exchange figures")])
 
 
 # --------------------------------------------------------------------------- series, documents, coverage
