@@ -64,8 +64,16 @@ def test_events_are_time_ordered_and_filterable() -> None:
     february = ds.events(since=dt.date(2025, 2, 1), until=dt.date(2025, 2, 28))
     assert february and all(e.date and e.date.month == 2 for e in february)
     assert all("vladimir-putin" in e.person_ids for e in ds.events(participant="Putin"))
-    paris = ds.events(country="FRA")
-    assert [e.id for e in paris] == ["2025-02-12-paris-foreign-ministers-meeting"]
+    france = ds.events(country="FRA")
+    assert [e.id for e in france] == [
+        "2025-02-12-paris-foreign-ministers-meeting",
+        "2025-05-16-zelenskyy-european-leaders-trump-call",
+        "2025-05-19-trump-zelenskyy-european-leaders-call",
+        "2025-08-16-trump-zelenskyy-call-after-alaska",
+        "2025-08-18-white-house-european-leaders-meeting",
+        "2025-12-19-miami-us-ukraine-europe-talks",
+        "2026-01-06-paris-coalition-summit",
+    ]
 
 
 def test_bad_filter_values_raise_helpful_errors() -> None:
@@ -92,6 +100,7 @@ def test_calls_between_two_leaders() -> None:
     calls = ds.calls_between("Trump", "Putin")
     assert [c.date.isoformat() for c in calls if c.date] == [
         "2025-02-12", "2025-03-18", "2025-05-19", "2025-06-04", "2025-06-14", "2025-07-03", "2025-08-18", "2025-10-16",
+        "2025-12-28", "2025-12-29", "2026-03-09",
     ]
     assert ds.calls_between("Putin", "Zelenskyy") == ()
 

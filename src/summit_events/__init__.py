@@ -123,7 +123,7 @@ _LAZY_MODULES: dict[str, tuple[str, ...]] = {
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 __version__ = "0.1.0"
-DATA_VERSION = "2025.3"
+DATA_VERSION = "2026.1"
 """The version of the packaged data, apart from the code version (like tzdata's)."""
 
 # a test checks that this holds every name of _LAZY_MODULES and every name defined here
