@@ -140,3 +140,10 @@ def test_readme_links_work_outside_the_repository() -> None:
     targets = [t for t in re.findall(r"\]\(([^)]+)\)", readme) if t != "docs/images/timeline.png"]
     assert targets and all(t.startswith(("https://", "http://")) for t in targets), targets
 
+
+def test_readme_states_the_period_the_data_covers() -> None:
+    coverage = se.load().coverage
+    assert coverage is not None
+    text = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    period = f"from {coverage.start.day} {coverage.start:%B %Y} to {coverage.end.day} {coverage.end:%B %Y}"
+    assert period in text, f"README.md should say the data runs {period}"
