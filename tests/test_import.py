@@ -40,6 +40,19 @@ def test_first_use_loads_the_dataset_once() -> None:
     assert out in ("True True False", "True False True")
 
 
+def test_the_packaged_file_is_read_without_importlib_resources() -> None:
+    from importlib.resources import files
+
+    packaged = files("summit_events.data").joinpath("summit_events.json").read_bytes()
+    assert se._read_packaged() == packaged
+    out = run("""
+        import sys, summit_events as se
+        se._read_packaged()  # (zoneinfo may import it later for zones the system lacks)
+        print("importlib.resources" in sys.modules)
+    """)
+    assert out == "False"
+
+
 def test_import_creates_no_record_class_and_no_attrs() -> None:
     out = run("""
         import sys, summit_events as se
