@@ -246,3 +246,15 @@ def test_a_repeated_key_is_found_whichever_slice_of_records_holds_it(size: int, 
             repeated = dumps(doc, repeat=((section, index), "id", "x"))  # the last one is kept
             with pytest.raises(_fast.Rejected):
                 _fast.decode_dataset(repeated)
+
+
+def test_the_mirrors_read_the_same_type_hints_as_typing() -> None:
+    import sys
+    import typing
+
+    import attrs
+
+    for cls in _fast._mirror.structs:
+        expected = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        names = [attribute.name for attribute in attrs.fields(cls)]
+        assert {n: _fast._type_hints(cls)[n] for n in names} == {n: expected[n] for n in names}, cls
