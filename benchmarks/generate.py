@@ -226,7 +226,13 @@ def _timing(rng: random.Random) -> dict[str, Any]:
         timing["date"] = start.date().isoformat()
         timing["start"] = start.isoformat()
         if rng.random() < 0.6:
-            timing["end"] = (start + dt.timedelta(minutes=rng.randint(10, 120))).isoformat()
+            minutes = dt.timedelta(minutes=rng.randint(10, 120))
+            end = start + minutes  # wall-clock arithmetic
+            if end.astimezone(dt.timezone.utc) < start.astimezone(dt.timezone.utc):
+                # the start is a wall time in a spring-forward gap (02:45 when clocks jump from
+                # 02:00 to 03:00), which names an instant after the end's: count from that instant
+                end = (start.astimezone(dt.timezone.utc) + minutes).astimezone(zoneinfo.ZoneInfo(zone))
+            timing["end"] = end.isoformat()
     elif rng.random() < 0.2 and zone == "America/New_York":
         # a source gives the date in Moscow too: the evening in Washington is the next day there
         timing["local_dates"] = [{"date": day.isoformat(), "zone": "Europe/Moscow"}]

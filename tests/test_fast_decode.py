@@ -232,3 +232,29 @@ def test_numbers_decode_to_the_same_float(text: str) -> None:
         assert math.isinf(expected)  # out of range: the fast path gives way
         return
     assert repr(found) == repr(expected)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_a_repeated_key_is_found_whichever_slice_of_records_holds_it(size: int, monkeypatch: Any) -> None:
+    # the repeated-key guard re-encodes each section a slice of records at a time
+    monkeypatch.setattr(_fast, "_SLICE", size)
+    text = se.to_json(se.load())
+    assert _fast.decode_dataset(text) == se.load()
+    doc = json.loads(text)
+    for section in ("calls", "reactions"):
+        for index in (0, len(doc[section]) // 2, len(doc[section]) - 1):
+            repeated = dumps(doc, repeat=((section, index), "id", "x"))  # the last one is kept
+            with pytest.raises(_fast.Rejected):
+                _fast.decode_dataset(repeated)
+
+
+def test_the_mirrors_read_the_same_type_hints_as_typing() -> None:
+    import sys
+    import typing
+
+    import attrs
+
+    for cls in _fast._mirror.structs:
+        expected = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        names = [attribute.name for attribute in attrs.fields(cls)]
+        assert {n: _fast._type_hints(cls)[n] for n in names} == {n: expected[n] for n in names}, cls

@@ -121,3 +121,24 @@ def test_reaction_subclasses_are_written_as_the_reference_writes_them() -> None:
     relabelled = Relabelled(**{a.name: getattr(statement, a.name) for a in attrs.fields(se.StatementReaction)})
     edited = attrs.evolve(ds, reactions=(*ds.reactions[:index], relabelled, *ds.reactions[index + 1:]))
     assert_same_text(edited)
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [dt.timezone.utc, dt.timezone(dt.timedelta(0), "GMT"), dt.timezone(dt.timedelta(hours=5, minutes=30)),
+     dt.timezone(dt.timedelta(hours=-4)), dt.timezone(-dt.timedelta(minutes=1))],
+)
+@pytest.mark.parametrize("microsecond", [0, 120000])
+def test_datetimes_of_any_offset_are_written_as_the_reference_writes_them(
+    zone: dt.timezone, microsecond: int
+) -> None:
+    # msgspec writes an offset of zero as "Z"; the encoder replaces those with isoformat()
+    ds = se.load()
+    index, call = next((i, c) for i, c in enumerate(ds.calls) if c.timing is not None and c.timing.start)
+    assert call.timing is not None and call.timing.start is not None
+    start = call.timing.start.replace(tzinfo=zone, microsecond=microsecond)
+    edited = attrs.evolve(ds, calls=(*ds.calls[:index], attrs.evolve(call, timing=attrs.evolve(call.timing, start=start)),
+                                     *ds.calls[index + 1:]))
+    stored = edited.calls[index].timing
+    assert stored is not None and stored.start is not None and stored.start.tzinfo is zone
+    assert _fast.encode_dataset(edited) == codec.reference_to_json(edited).encode("utf-8")

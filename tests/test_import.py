@@ -40,6 +40,19 @@ def test_first_use_loads_the_dataset_once() -> None:
     assert out in ("True True False", "True False True")
 
 
+def test_the_packaged_file_is_read_without_importlib_resources() -> None:
+    from importlib.resources import files
+
+    packaged = files("summit_events.data").joinpath("summit_events.json").read_bytes()
+    assert se._read_packaged() == packaged
+    out = run("""
+        import sys, summit_events as se
+        se._read_packaged()  # (zoneinfo may import it later for zones the system lacks)
+        print("importlib.resources" in sys.modules)
+    """)
+    assert out == "False"
+
+
 def test_import_creates_no_record_class_and_no_attrs() -> None:
     out = run("""
         import sys, summit_events as se
@@ -115,3 +128,30 @@ def test_lazy_names_are_listed_once_and_type_checking_imports_match() -> None:
         assert getattr(se, name) is getattr(importlib.import_module(f"summit_events.{module}"), name)
     for name in se.__all__:
         getattr(se, name)
+
+
+def test_decoding_leaves_the_collector_as_it_found_it_and_the_records_in_the_oldest_generation() -> None:
+    out = run("""
+        import gc, summit_events as se
+        text = se.to_json(se.load())
+        ds = se.from_json(text, se.Dataset)
+        oldest = any(o is ds for o in gc.get_objects(generation=2))
+        young = any(o is ds for g in (0, 1) for o in gc.get_objects(generation=g))
+        print(gc.isenabled(), oldest, young)
+        gc.disable()
+        se.from_json(text, se.Dataset)
+        print(gc.isenabled())
+    """)
+    assert out.split() == ["True", "True", "False", "False"]
+
+
+def test_decoding_keeps_the_programs_frozen_objects_frozen() -> None:
+    out = run("""
+        import gc, summit_events as se
+        text = se.to_json(se.load())
+        gc.freeze()
+        frozen = gc.get_freeze_count()
+        ds = se.from_json(text, se.Dataset)
+        print(gc.get_freeze_count() == frozen, gc.isenabled(), any(o is ds for o in gc.get_objects(generation=2)))
+    """)
+    assert out == "True True False"

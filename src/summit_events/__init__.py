@@ -203,6 +203,14 @@ _packaged: Dataset | None = None
 
 
 def _read_packaged() -> bytes:
+    # The package's own loader reads a file next to its modules (from a folder or a zip archive)
+    # without importing importlib.resources, which costs a fresh process more than the file does
+    get_data = getattr(__spec__.loader, "get_data", None)
+    if get_data is not None and __file__:
+        try:
+            return bytes(get_data(os.path.join(os.path.dirname(__file__), "data", _DATA_FILE)))
+        except OSError:
+            pass
     from importlib.resources import files
 
     return files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()

@@ -27,11 +27,14 @@ How it stays equal to the reference:
   reference path decides whenever they may differ (see :func:`_no_repeated_keys`).
 
 Encoding goes the other way through a second set of ``Struct``s (plain types, no
-constraints): msgspec copies each record's attributes into them, leaves out fields equal to
-their default, sorts the keys and indents by two spaces, which is the reference text
-byte for byte. Datetimes are written with ``isoformat()`` as the reference does (msgspec
-would write ``Z`` for UTC), and a number msgspec would write with another exponent form
-sends the dataset to the reference path (:func:`encode_dataset`).
+constraints, fields declared in sorted order, reactions with ``kind`` as a field among the
+others rather than a tag msgspec would write first): msgspec copies each record's attributes
+into them and leaves out fields equal to their default, and writes them in the declared
+order, so no sorting is needed; the text is indented by two spaces, which is the reference
+text byte for byte. A generated loop per section then goes over the copies once: a datetime
+of offset zero is replaced by its ``isoformat()`` (msgspec would write ``Z``; any other
+offset msgspec writes as ``isoformat()`` does), and a number msgspec would write with
+another exponent form sends the dataset to the reference path (:func:`encode_dataset`).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import inspect
 import re
 import sys
 import typing
@@ -87,6 +91,7 @@ class _Field:
     def __init__(
         self, spec: Any, convert: str | None = None, needs: dict[str, Any] | None = None,
         collect: tuple[int, str] | None = None, out: Any = None, converted: object = None,
+        fix: tuple[str, str, Any] | None = None,
     ) -> None:
         self.spec = spec  #: the msgspec type
         #: ``(category, "one" | "optional" | "many")``: the strings are gathered and checked at the end
@@ -97,6 +102,11 @@ class _Field:
         self.converted = converted
         #: the type in the encoding ``Struct``: plain, the constraints were checked when the record was built
         self.out = (get_args(spec)[0] if get_origin(spec) is Annotated else spec) if out is None else out
+        #: ``(what, "one" | "optional" | "many", record class)``: what the encoder does to the copied
+        #: value before msgspec writes it (``"stamp"``: a datetime as its ``isoformat()``; ``"number"``:
+        #: a float msgspec writes as ``json.dumps`` does, else the reference writes the dataset;
+        #: ``"record"``: the same for the nested record's own fields)
+        self.fix = fix
 
 
 class _Mirror:
@@ -106,6 +116,9 @@ class _Mirror:
         self.structs: dict[type, type[msgspec.Struct]] = {}
         self.builders: dict[type, _Builder] = {}
         self.out_structs: dict[type, type[msgspec.Struct]] = {}
+        #: per class, the fields the encoder fixes (see :attr:`_Field.fix`) in a copied record
+        self.fixes: dict[type, list[tuple[str, tuple[str, str, Any]]]] = {}
+        self._fixers: dict[type, Callable[[Any], None] | None] = {}
         #: string rules checked once over all the strings of a document: ``check(strings) -> ok``
         self.categories: list[Callable[[list[str]], bool]] = []
         self._category_of: dict[Any, int] = {}
@@ -119,8 +132,10 @@ class _Mirror:
             inner = self.field(args[0], facts["optional"], name)
             convert = None if inner.convert is None else f"(None if {{v}} is None else {inner.convert})"
             collect = None if inner.collect is None else (inner.collect[0], "optional")
+            fix = None if inner.fix is None else (inner.fix[0], _wrap(inner.fix[1], "optional"), inner.fix[2])
             return _Field(
-                inner.spec | None, convert, inner.needs, collect, out=inner.out | None, converted=inner.converted
+                inner.spec | None, convert, inner.needs, collect, out=inner.out | None, converted=inner.converted,
+                fix=fix,
             )
         if "member" in facts:
             (member_hint, _ellipsis) = get_args(hint)
@@ -137,7 +152,9 @@ class _Mirror:
                     raise TypeError(f"{name}: unique items that need converting are not supported")
                 convert = "({v} if len({v}) < 2 or len(set({v})) == len({v}) else _reject())"
             collect = None if member.collect is None else (member.collect[0], "many")
-            return _Field(spec, convert, member.needs, collect, out=tuple[member.out, ...])  # type: ignore[name-defined]
+            fix = None if member.fix is None else (member.fix[0], _wrap(member.fix[1], "many"), member.fix[2])
+            return _Field(spec, convert, member.needs, collect, out=tuple[member.out, ...],  # type: ignore[name-defined]
+                          fix=fix)
         if validator is check.zone and hint is str:
             # msgspec has checked it is a string: the cached lookup behind zone_info directly
             return _Field(str, "({v} if _zone({v}) is not None else _reject())", {"_zone": check._zone_info})
@@ -147,19 +164,20 @@ class _Mirror:
         if validator is check.aware and hint is dt.datetime:
             return _Field(
                 Annotated[str, msgspec.Meta(pattern=_DATETIME)], "_datetime({v})", {"_datetime": _datetime},
-                out=_Stamp, converted=check.fixed_offset,  # fromisoformat gives a fixed offset
+                out=dt.datetime, converted=check.fixed_offset,  # fromisoformat gives a fixed offset
+                fix=("stamp", "one", None),
             )
         if validator is check.number and hint is float:  # msgspec reads a JSON integer as a float here
             return _Field(Annotated[float, msgspec.Meta(ge=-_FLOAT_MAX, le=_FLOAT_MAX)], out=_Number,
-                          converted=check.to_float)
+                          converted=check.to_float, fix=_NUMBER)
         if validator is check.percent_change and hint is float:
             return _Field(Annotated[float, msgspec.Meta(ge=-100, le=_FLOAT_MAX)], out=_Number,
-                          converted=check.to_float)
+                          converted=check.to_float, fix=_NUMBER)
         if hint is str and (validator is check.text or _qualname(validator).startswith("matches.")):
             return _Field(str, collect=(self._category(validator), "one"))
         if hint is float and "minimum" in facts and "maximum" in facts:
             return _Field(Annotated[float, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])], out=_Number,
-                          converted=check.to_float)
+                          converted=check.to_float, fix=_NUMBER)
         if hint is int and set(facts) == {"minimum", "maximum"}:
             return _Field(Annotated[int, msgspec.Meta(ge=facts["minimum"], le=facts["maximum"])])
         if hint is bool and _is_instance_check(validator, bool):
@@ -169,7 +187,9 @@ class _Mirror:
         if isinstance(hint, type) and attrs.has(hint) and _is_instance_check(validator, hint):
             struct, build = self.struct(hint), self.builder(hint)
             key = f"_build_{hint.__name__}"
-            return _Field(struct, f"{key}({{v}}, c)", {key: build}, out=self.out_struct(hint))
+            self.struct(hint)
+            fix = ("record", "one", hint) if self.fixes[hint] else None
+            return _Field(struct, f"{key}({{v}}, c)", {key: build}, out=self.out_struct(hint), fix=fix)
         raise TypeError(f"{name}: no fast equivalent for {hint!r} checked by {validator!r}")
 
     # ------------------------------------------------------------------ classes
@@ -189,12 +209,61 @@ class _Mirror:
         self.struct(cls)
         return self.out_structs[cls]
 
+    def fixer(self, cls: type) -> Callable[[Any], None] | None:
+        """What the encoder runs over a sequence of ``cls`` copied into encoding ``Struct``s (``None``: nothing).
+
+        One generated loop with the nested records' fixes written inline: a Python call per
+        record would cost more than the fixes themselves.
+        """
+        self.struct(cls)
+        if cls not in self._fixers:
+            if not self.fixes[cls]:
+                self._fixers[cls] = None
+            else:
+                needs: dict[str, Any] = {
+                    "_iso": dt.datetime.isoformat, "_reject": _reject, "_zero": _ZERO_OFFSET, "_timezone": dt.timezone,
+                }
+                body = self._fix_body(cls, "s", 0)
+                lines = ["def fix(records):", "    for s in records:", *(f"        {line}" for line in body)]
+                exec("\n".join(lines), needs)
+                self._fixers[cls] = needs["fix"]
+        return self._fixers[cls]
+
+    def _fix_body(self, cls: type, record: str, depth: int) -> list[str]:
+        """The statements that fix the ``Struct`` named ``record`` (a copied ``cls``), indented by four."""
+        lines: list[str] = []
+        value = f"v{depth}"
+        for name, (what, mode, nested) in self.fixes[cls]:
+            if what == "stamp":
+                if mode == "many":
+                    lines.append(f"{record}.{name} = tuple([_iso(x) for x in {record}.{name}])")
+                    continue
+                # msgspec writes a datetime as isoformat() does, except "Z" for a zero offset
+                inner = [f"if {value}.tzinfo in _zero or type({value}.tzinfo) is not _timezone:",
+                         f"    {record}.{name} = _iso({value})"]
+            elif what == "number":
+                inner = [f"if not ({_PLAIN_NUMBER.format(v=value)}): _reject()"]
+            else:
+                inner = self._fix_body(nested, value, depth + 1)
+            if mode == "many":
+                lines.append(f"for {value} in {record}.{name}:")
+            else:
+                lines.append(f"{value} = {record}.{name}")
+                if mode == "optional":
+                    lines.append(f"if {value} is not None:")
+            if mode == "one":
+                lines.extend(inner)
+            else:
+                lines.extend(f"    {line}" for line in inner)
+        return lines
+
     def _generate(self, cls: type) -> None:
-        hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        hints = _type_hints(cls)
         fields: list[tuple[str, Any, Any]] = []
         out_fields: list[tuple[str, Any, Any]] = []
         lines = ["def build(s, c):", "    o = _new(_cls)"]
         needs: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_reject": _reject}
+        fixes: list[tuple[str, tuple[str, str, Any]]] = []
         for index, attribute in enumerate(attrs.fields(cls)):
             made = self.field(hints[attribute.name], attribute.validator, f"{cls.__name__}.{attribute.name}")
             default = attribute.default
@@ -205,6 +274,8 @@ class _Mirror:
                 raise TypeError(f"{cls.__name__}.{attribute.name}: factories and converters are not supported")
             fields.append((attribute.name, made.spec, msgspec.NODEFAULT if default is attrs.NOTHING else default))
             out_fields.append((attribute.name, made.out, fields[-1][2]))
+            if made.fix is not None:
+                fixes.append((attribute.name, made.fix))
             setter = f"_set{index}"
             needs[setter] = getattr(cls, attribute.name).__set__
             needs.update(made.needs)
@@ -229,9 +300,16 @@ class _Mirror:
         if kind is not None and cls in models.REACTION_TYPES.values():
             options.update(tag_field="kind", tag=kind)
         self.structs[cls] = msgspec.defstruct(f"_{cls.__name__}Struct", fields, **options)
-        plain = ("kw_only", "omit_defaults", "gc", "tag_field", "tag")
-        out_options = {key: options[key] for key in plain if key in options}
-        self.out_structs[cls] = msgspec.defstruct(f"_{cls.__name__}Out", out_fields, **out_options)
+        if "tag" in options:
+            # msgspec writes a tag first; the codec sorts "kind" among the other keys, so it is a
+            # field here, copied from the class attribute
+            out_fields.append(("kind", str, msgspec.NODEFAULT))
+        # fields in the order of their names: msgspec writes them in this order without sorting
+        out_fields.sort(key=lambda field: field[0])
+        self.out_structs[cls] = msgspec.defstruct(
+            f"_{cls.__name__}Out", out_fields, kw_only=True, omit_defaults=True, gc=False
+        )
+        self.fixes[cls] = fixes
         namespace = dict(needs)
         exec("\n".join(lines), namespace)
         self.builders[cls] = namespace["build"]
@@ -248,6 +326,36 @@ class _Mirror:
                 self.categories.append(functools.partial(_all_match, pattern.search, facts.get("max_length")))
             self._category_of[validator] = len(self.categories) - 1
         return self._category_of[validator]
+
+
+_EVALUATED: dict[tuple[str, str], Any] = {}
+
+
+def _type_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)`` for a class whose annotations are postponed (strings).
+
+    Each distinct annotation text is evaluated once per module (``typing`` compiles every
+    one of them again, which was most of the time a fresh process spent generating the
+    mirrors); a test checks the two agree for every mirrored class.
+    """
+    hints: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        namespace = vars(sys.modules[klass.__module__])
+        for name, annotation in inspect.get_annotations(klass).items():
+            if isinstance(annotation, str):
+                key = (klass.__module__, annotation)
+                if key not in _EVALUATED:
+                    _EVALUATED[key] = eval(annotation, namespace)  # the class's own source
+                annotation = _EVALUATED[key]
+            hints[name] = annotation
+    return hints
+
+
+def _wrap(mode: str, outer: str) -> str:
+    """The mode of a value that is ``mode`` inside an ``outer`` (optional or tuple) field."""
+    if mode != "one":
+        raise TypeError(f"an {outer} field of {mode} values is not supported")
+    return outer
 
 
 _FORBIDDEN = re.compile(f"[{check.FORBIDDEN}]")
@@ -301,38 +409,21 @@ def _reject() -> Any:
     raise Rejected
 
 
-class _Stamp(str):
-    """A datetime in the encoding ``Struct``: its ``isoformat()`` (msgspec itself would write UTC as ``Z``)."""
-
-    __slots__ = ()
-
-
-class _Number(float):
-    """A number in the encoding ``Struct`` whose text msgspec writes as ``json.dumps`` does."""
-
-    __slots__ = ()
+_Number: Any = typing.Union[int, float]  # noqa: UP007
+"""A number in the encoding ``Struct``: copied as it is (an ``int`` stays one, as the reference writes it)."""
+_NUMBER = ("number", "one", None)
 
 
-def _out_value(kind: type, value: Any) -> Any:
-    """``msgspec.convert`` hook: our datetimes and numbers as the codec writes them."""
-    if kind is _Stamp:
-        return _Stamp(dt.datetime.isoformat(value))  # the base method, as the reference (a subclass may differ)
-    if kind is _Number:
-        # json.dumps and msgspec write a float alike unless one of them uses an exponent;
-        # an int (only ever set from Python: the codec reads numbers as floats) is left to the reference
-        if type(value) is float and (value == 0 or 1e-4 <= abs(value) < 1e15):
-            return _Number(value)
-        raise Rejected
-    raise NotImplementedError(kind)
+_ZERO_OFFSET = frozenset({dt.timezone.utc})
+"""Holds every ``datetime.timezone`` of offset zero (they compare and hash by offset), which msgspec writes as ``Z``."""
 
+_PLAIN_NUMBER = "type({v}) is float and ({v} == 0 or 1e-4 <= abs({v}) < 1e15)"
+"""Whether msgspec writes ``{v}`` as ``json.dumps`` does: a float that needs no exponent in either.
 
-def _out_hook(value: Any) -> Any:
-    """``msgspec`` encoder hook: a :class:`_Stamp` or :class:`_Number` as the plain value it wraps."""
-    if type(value) is _Stamp:
-        return str(value)
-    if type(value) is _Number:
-        return float(value)
-    raise NotImplementedError(type(value))
+msgspec writes 1e-05 as ``0.00001`` and 1e16 as ``1e16``; ``json.dumps`` as ``1e-05`` and
+``1e+16``. An ``int`` (only ever set from Python: the codec reads numbers as floats) is left to
+the reference too.
+"""
 
 
 def _datetime(text: str) -> dt.datetime:
@@ -433,50 +524,101 @@ def _no_repeated_keys(data: str | bytes, document: Any) -> None:
     repeated (a repeated key adds its ``:`` and its lost value's) and none was given with
     its default value (which the reference path then accepts as usual). A ``:`` written as
     ``\\u003a`` would break the count: such text is left to the reference path too.
+
+    The sections are re-encoded a slice of records at a time (an array holds no ``:`` of its
+    own; a non-empty section adds its key's): the text of the whole document is never held
+    beside the decoded structs, which would be the peak of the decoder's memory.
     """
     if isinstance(data, str):
         colons, escaped = data.count(":"), "\\u003" in data and ("\\u003a" in data or "\\u003A" in data)
     else:
         colons, escaped = data.count(b":"), b"\\u003" in data and (b"\\u003a" in data or b"\\u003A" in data)
-    if escaped or colons != _encoder.encode(document).count(b":"):
+    if escaped:
         raise Rejected
+    kept = 0
+    for name in _SECTIONS:
+        records = getattr(document, name)
+        if records:
+            kept += 1
+            for start in range(0, len(records), _SLICE):
+                kept += _encoder.encode(records[start:start + _SLICE]).count(b":")
+    rest = msgspec.structs.replace(document, **dict.fromkeys(_SECTIONS, ()))
+    if colons != kept + _encoder.encode(rest).count(b":"):
+        raise Rejected
+
+
+_SECTIONS = (*_DATASET_FIELDS, "reactions")
+_SLICE = 4096
 
 
 # ---------------------------------------------------------------------- encoding
 
-_sorted_encoder = msgspec.json.Encoder(order="sorted", enc_hook=_out_hook)
-_OUT: dict[str, Any] = {name: tuple[_mirror.out_struct(cls), ...] for name, cls in _DATASET_FIELDS.items()}  # type: ignore[misc]
-_OUT_REACTION: Any = typing.Union[tuple(_mirror.out_struct(cls) for cls in models.REACTION_TYPES.values())]  # noqa: UP007
-_OUT_REACTIONS: Any = tuple[_OUT_REACTION, ...]
-_OUT_COVERAGE: Any = _mirror.out_struct(models.Coverage) | None
+_out_encoder = msgspec.json.Encoder()  # fields in the order the encoding ``Struct``s declare: sorted
+_OUT: dict[str, tuple[Any, Callable[[Any], None] | None]] = {
+    name: (tuple[_mirror.out_struct(cls), ...], _mirror.fixer(cls))  # type: ignore[misc]
+    for name, cls in _DATASET_FIELDS.items()
+}
 _REACTION_CLASSES = frozenset(models.REACTION_TYPES.values())
+_OUT_REACTION: dict[type, tuple[Any, Callable[[Any], None] | None]] = {
+    cls: (list[_mirror.out_struct(cls)], _mirror.fixer(cls)) for cls in models.REACTION_TYPES.values()  # type: ignore[misc]
+}
+_OUT_COVERAGE: Any = _mirror.out_struct(models.Coverage) | None
+_FIX_COVERAGE = _mirror.fixer(models.Coverage)
+_OutDocument = msgspec.defstruct(
+    "_DatasetOut",
+    sorted([
+        ("schema_version", int),
+        ("data_version", str),
+        *((name, Any, ()) for name in (*_DATASET_FIELDS, "reactions")),
+        ("coverage", Any, None),
+    ], key=lambda field: field[0]),
+    kw_only=True,
+    omit_defaults=True,
+    gc=False,
+)
 
 
 def encode_dataset(dataset: Dataset) -> bytes:
     """The codec's canonical JSON for ``dataset`` as UTF-8 bytes, or :class:`Rejected`.
 
     msgspec copies the records into their encoding ``Struct``s (reading the attributes, in
-    C), which leave out fields equal to their default as the codec does; they are encoded
-    with sorted keys and indented by two spaces: the same text as the reference
-    ``json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)``. A number msgspec
-    would write differently (with an exponent) sends the dataset to the reference path.
+    C), which leave out fields equal to their default as the codec does and declare their
+    fields in sorted order; generated fixers then write each datetime as its ``isoformat()``
+    (msgspec would write UTC as ``Z``) and check each number (one msgspec would write with
+    another exponent form sends the dataset to the reference path). The structs are encoded
+    and indented by two spaces: the same text as the reference
+    ``json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)``.
     """
-    if not _REACTION_CLASSES.issuperset(map(type, dataset.reactions)):
+    kinds = list(map(type, dataset.reactions))
+    if not _REACTION_CLASSES.issuperset(kinds):
         raise Rejected  # a subclass of a reaction type: the reference writes it as its base class
     try:
-        sections = {
-            name: msgspec.convert(getattr(dataset, name), kind, from_attributes=True, dec_hook=_out_value)
-            for name, kind in _OUT.items()
-        }
-        reactions = msgspec.convert(dataset.reactions, _OUT_REACTIONS, from_attributes=True, dec_hook=_out_value)
-        coverage = msgspec.convert(dataset.coverage, _OUT_COVERAGE, from_attributes=True, dec_hook=_out_value)
-    except msgspec.ValidationError:  # not what the records should hold (the hook raises Rejected itself)
+        sections: dict[str, Any] = {}
+        for name, (kind, fix) in _OUT.items():
+            sections[name] = copied = msgspec.convert(getattr(dataset, name), kind, from_attributes=True)
+            if fix is not None:
+                fix(copied)
+        # each kind of reaction is copied on its own (the encoding structs carry no tag), then
+        # put back in the dataset's order
+        by_kind: dict[type, Any] = {}
+        for cls in set(kinds):
+            kind, fix = _OUT_REACTION[cls]
+            of_kind = [reaction for reaction, k in zip(dataset.reactions, kinds, strict=True) if k is cls]
+            copied = msgspec.convert(of_kind, kind, from_attributes=True)
+            if fix is not None:
+                fix(copied)
+            by_kind[cls] = iter(copied)
+        reactions = tuple([next(by_kind[k]) for k in kinds])
+        coverage = msgspec.convert(dataset.coverage, _OUT_COVERAGE, from_attributes=True)
+        if coverage is not None and _FIX_COVERAGE is not None:
+            _FIX_COVERAGE((coverage,))
+    except msgspec.ValidationError:  # not what the records should hold (a fixer raises Rejected itself)
         raise Rejected from None
-    document = _Document(
+    document = _OutDocument(
         schema_version=1, data_version=dataset.data_version, reactions=reactions, coverage=coverage, **sections
     )
     try:
-        encoded = _sorted_encoder.encode(document)
+        encoded = _out_encoder.encode(document)
     except UnicodeEncodeError:  # a lone surrogate (JSON's "\ud800" reads as one): the reference writes it
         raise Rejected from None
     return msgspec.json.format(encoded, indent=2) + b"\n"
