@@ -134,15 +134,19 @@ def test_decoding_leaves_the_collector_as_it_found_it_and_the_records_in_the_old
     out = run("""
         import gc, summit_events as se
         text = se.to_json(se.load())
+        frozen = gc.get_freeze_count()
         ds = se.from_json(text, se.Dataset)
         oldest = any(o is ds for o in gc.get_objects(generation=2))
         young = any(o is ds for g in (0, 1) for o in gc.get_objects(generation=g))
-        print(gc.isenabled(), oldest, young)
+        print(gc.isenabled(), frozen == 0, oldest, young, gc.get_freeze_count() == frozen)
         gc.disable()
         se.from_json(text, se.Dataset)
         print(gc.isenabled())
     """)
-    assert out.split() == ["True", "True", "False", "False"]
+    enabled, unfrozen, oldest, young, kept, after = out.split()
+    assert (enabled, kept, after) == ("True", "True", "False")
+    # some interpreters start with objects frozen (3.12.1 does): then nothing is moved
+    assert (oldest, young) == (("True", "False") if unfrozen == "True" else ("False", "True"))
 
 
 def test_decoding_keeps_the_programs_frozen_objects_frozen() -> None:
