@@ -25,12 +25,12 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 import summit_events as se
+from summit_events.collection import SECTIONS
 
 TABLES = (
     "coverage", "counts", "tracks", "events", "series", "documents", "exchanges", "conflicts", "clock-times",
     "coordinates",
 )
-KINDS = ("people", "calls", "meetings", "occurrences", "reactions", "series", "documents", "sources")
 
 
 def _cell(text: str) -> str:
@@ -50,7 +50,7 @@ def markdown(name: str, ds: se.Dataset | None = None) -> str:
         lines.append(f"- **Newest cited page:** {latest or 'none is dated'}")
         return "\n".join(lines)
     if name == "counts":
-        rows = [f"| {kind} | {len(getattr(ds, kind))} |" for kind in KINDS]
+        rows = [f"| {kind} | {len(getattr(ds, kind))} |" for kind in SECTIONS]
         return "\n".join([f"Data version **{ds.data_version}**.", "", "| record type | count |", "|---|---|", *rows])
     if name == "tracks":
         names = {track: name for name, track in se.TRACK_NAMES.items()}

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import DATA_VERSION, __version__, load, to_json
-from .collection import TRACK_NAMES, Dataset, _track
+from .collection import SECTIONS, TRACK_NAMES, Dataset, track_key
 from .errors import DataError, NotFoundError
 from .models import (
     Call,
@@ -314,7 +314,7 @@ def _date(text: str) -> dt.date:
 
 def _track_arg(text: str) -> str:
     try:
-        return _track(text)
+        return track_key(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -750,7 +750,7 @@ def _about(ds: Dataset) -> dict[str, Any]:
             "start": coverage.start.isoformat(), "end": coverage.end.isoformat(), "scope": coverage.scope,
         },
         "latest_source": None if latest is None else latest.isoformat(),
-        "counts": {name: len(getattr(ds, name)) for name in _KINDS},
+        "counts": {name: len(getattr(ds, name)) for name in SECTIONS},
         "tracks": [{"track": t, "name": names.get(t), "events": n} for t, n in ds.tracks().items()],
         "series": [{"id": s.id, "title": s.title, "events": len(ds.rounds(s))} for s in ds.series],
     }
@@ -779,11 +779,8 @@ def _info(ds: Dataset, args: argparse.Namespace, screen: Screen) -> int:
     return 0
 
 
-_KINDS = ("people", "calls", "meetings", "occurrences", "reactions", "series", "documents", "sources")
-
-
 def _counts(ds: Dataset) -> str:
-    return ", ".join(f"{len(getattr(ds, name))} {name}" for name in _KINDS)
+    return ", ".join(f"{len(getattr(ds, name))} {name}" for name in SECTIONS)
 
 
 def _validate(_: Dataset | None, args: argparse.Namespace, screen: Screen) -> int:

@@ -50,7 +50,7 @@ from .models import (
     StatementReaction,
 )
 
-__all__ = ["TRACK_NAMES", "Dataset", "RecordsReplaced", "collisions", "merge", "normalize"]
+__all__ = ["SECTIONS", "TRACK_NAMES", "Dataset", "RecordsReplaced", "collisions", "merge", "normalize", "track_key"]
 
 TRACK_NAMES: Mapping[str, str] = types.MappingProxyType({
     "us-russia": "RUS-USA",
@@ -118,7 +118,7 @@ class Dataset:
             raise DataError(problems)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in _SECTIONS)
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in SECTIONS)
         return f"<Dataset {self.data_version}: {counts}>"
 
     # ------------------------------------------------------------------ indexes (lazy)
@@ -311,7 +311,7 @@ class Dataset:
         :data:`TRACK_NAMES`), as ``"UKR-USA"`` (any order, ``-`` or ``–``) or as codes:
         ``{"RUS", "UKR", "USA"}`` is the trilateral track.
         """
-        wanted_track = None if track is None else _track(track)
+        wanted_track = None if track is None else track_key(track)
         wanted_kind = _event_kind(kind)
         wanted_status = None if status is None else EventStatus(status)
         for name, bound in (("since", since), ("until", until)):
@@ -580,11 +580,11 @@ class Dataset:
                 *self._series_by_id, *self._documents_by_id)
 
 
-_SECTIONS = ("people", "calls", "meetings", "occurrences", "reactions", "sources", "series", "documents")
+SECTIONS = ("people", "calls", "meetings", "occurrences", "reactions", "sources", "series", "documents")
+"""The record sections of a dataset, in the order counts and merges list them."""
 
 # ---------------------------------------------------------------------- merging (see summit_events.merging)
 
-_MERGE_SECTIONS = ("people", "calls", "meetings", "occurrences", "reactions", "sources", "series", "documents")
 _MERGE_KIND = {"people": "person", "calls": "call", "meetings": "meeting", "occurrences": "occurrence",
          "reactions": "reaction", "sources": "source", "series": "series", "documents": "document"}
 _MERGE_PATH = re.compile(r"^\$\.(people|calls|meetings|occurrences|reactions|sources|series|documents)\[(\d+)\]")
@@ -612,11 +612,11 @@ def collisions(base: Dataset, additions: Dataset) -> tuple[tuple[str, str, int],
     ``index`` is the record's position in its section of ``additions`` (``$.calls[index]``).
     """
     taken: dict[str, set[str]] = {}
-    for section in _MERGE_SECTIONS:
+    for section in SECTIONS:
         taken.setdefault(_group(section), set()).update(r.id for r in getattr(base, section))
     return tuple(
         (section, record.id, index)
-        for section in _MERGE_SECTIONS
+        for section in SECTIONS
         for index, record in enumerate(getattr(additions, section))
         if record.id in taken[_group(section)]
     )
@@ -642,7 +642,7 @@ def merge(base: Dataset, additions: Dataset, *, replace: bool = False, _stacklev
     replaced = {(_group(section), record_id) for section, record_id, _ in clashes}
     kept = {
         section: tuple(r for r in getattr(base, section) if (_group(section), r.id) not in replaced)
-        for section in _MERGE_SECTIONS
+        for section in SECTIONS
     }
     version = base.data_version if additions.data_version == base.data_version else (
         f"{base.data_version}+{additions.data_version}"
@@ -651,10 +651,10 @@ def merge(base: Dataset, additions: Dataset, *, replace: bool = False, _stacklev
         merged = Dataset(
             data_version=version,
             coverage=base.coverage if base.coverage is not None else additions.coverage,
-            **{section: kept[section] + getattr(additions, section) for section in _MERGE_SECTIONS},
+            **{section: kept[section] + getattr(additions, section) for section in SECTIONS},
         )
     except DataError as error:
-        raise DataError(_relocate(error.problems, {s: len(kept[s]) for s in _MERGE_SECTIONS})) from None
+        raise DataError(_relocate(error.problems, {s: len(kept[s]) for s in SECTIONS})) from None
     if clashes:
         warnings.warn(
             RecordsReplaced(tuple((_MERGE_KIND[section], record_id) for section, record_id, _ in clashes)),
@@ -738,8 +738,11 @@ def _event_kind(kind: str | type[EventBase] | None) -> str | None:
     return str(kind)
 
 
-def _track(track: str | Iterable[str]) -> str:
-    """A track given as a name (``"US–Ukraine"``, ``"trilateral"``) or codes, as :attr:`EventBase.track` spells it."""
+def track_key(track: str | Iterable[str]) -> str:
+    """The key of a track (:attr:`EventBase.track`) given as a name (``"US–Ukraine"``, ``"trilateral"``) or codes.
+
+    :class:`ValueError` names the tracks to use when ``track`` is none.
+    """
     if isinstance(track, str):
         parts = [p for p in re.split(r"\s*[-–—/ ]\s*", track.strip().lower().replace("u.s.", "us")) if p]
         named = TRACK_NAMES.get("-".join(parts)) or TRACK_NAMES.get("-".join(reversed(parts)))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .collection import _MERGE_SECTIONS as _SECTIONS
+from .collection import SECTIONS as _SECTIONS
 from .collection import Dataset, RecordsReplaced, _check_links, collisions, merge
 from .models import Call, Document, Meeting, Occurrence, Person, ReactionBase, Series, Source
 
