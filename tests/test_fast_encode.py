@@ -89,6 +89,19 @@ def test_text_with_a_lone_surrogate_is_refused_on_the_way_in() -> None:
         ),)
 
 
+@pytest.mark.parametrize("chunk", [1, 2, 7])
+def test_sections_written_a_few_records_at_a_time_join_up_exactly(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    monkeypatch.setattr(_fast, "_CHUNK", chunk)
+    assert _fast.encode_dataset(se.load()) == codec.reference_to_json(se.load()).encode("utf-8")
+
+
+@given(datasets(max_events=6))
+def test_a_chunk_of_one_record_writes_any_dataset_as_the_reference(ds: se.Dataset) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_fast, "_CHUNK", 1)
+        assert_same_text(ds)
+
+
 class _NanoDatetime(dt.datetime):
     """A datetime subclass that writes itself differently (as pandas.Timestamp does with nanoseconds)."""
 

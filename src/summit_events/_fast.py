@@ -26,15 +26,17 @@ How it stays equal to the reference:
   document's key count is compared with the count of keys that were decoded, and the
   reference path decides whenever they may differ (see :func:`_no_repeated_keys`).
 
-Encoding goes the other way through a second set of ``Struct``s (plain types, no
-constraints, fields declared in sorted order, reactions with ``kind`` as a field among the
-others rather than a tag msgspec would write first): msgspec copies each record's attributes
-into them and leaves out fields equal to their default, and writes them in the declared
-order, so no sorting is needed; the text is indented by two spaces, which is the reference
-text byte for byte. A generated loop per section then goes over the copies once: a datetime
-of offset zero is replaced by its ``isoformat()`` (msgspec would write ``Z``; any other
-offset msgspec writes as ``isoformat()`` does), and a number msgspec would write with
-another exponent form sends the dataset to the reference path (:func:`encode_dataset`).
+Encoding goes the other way through a second set of ``Struct``s (no constraints, fields
+declared in sorted order, reactions with ``kind`` as a field among the others rather than a
+tag msgspec would write first; text, tuples of text and enum members typed ``Any``, so they
+are taken as they are): msgspec copies each record's attributes into them and leaves out
+fields equal to their default, and writes them in the declared order, so no sorting is
+needed. A generated loop goes over the copies once: a datetime of offset zero is replaced by
+its ``isoformat()`` (msgspec would write ``Z``; any other offset msgspec writes as
+``isoformat()`` does), and a number msgspec would write with another exponent form sends the
+dataset to the reference path (:func:`encode_dataset`). Each section is copied, written and
+indented by two spaces a few records at a time (:data:`_CHUNK`), which is the reference text
+byte for byte.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ import functools
 import inspect
 import re
 import sys
+import types
 import typing
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, get_args, get_origin
@@ -273,7 +276,7 @@ class _Mirror:
             ):
                 raise TypeError(f"{cls.__name__}.{attribute.name}: factories and converters are not supported")
             fields.append((attribute.name, made.spec, msgspec.NODEFAULT if default is attrs.NOTHING else default))
-            out_fields.append((attribute.name, made.out, fields[-1][2]))
+            out_fields.append((attribute.name, Any if _as_is(made.out) else made.out, fields[-1][2]))
             if made.fix is not None:
                 fixes.append((attribute.name, made.fix))
             setter = f"_set{index}"
@@ -349,6 +352,18 @@ def _type_hints(cls: type) -> dict[str, Any]:
                 annotation = _EVALUATED[key]
             hints[name] = annotation
     return hints
+
+
+def _as_is(hint: Any) -> bool:
+    """Whether the encoder may take a value of type ``hint`` as it is (typed ``Any``) instead of converting it.
+
+    Text, tuples of text and enum members are written by msgspec as the reference writes them,
+    and taking them as they are saves a copy of every tuple. The records' validators admit
+    exactly ``str`` (no subclass, which msgspec would not write) and members of the enum.
+    """
+    if get_origin(hint) is typing.Union or type(hint) is types.UnionType:
+        return all(arg is type(None) or _as_is(arg) for arg in get_args(hint))
+    return hint is str or hint == tuple[str, ...] or (isinstance(hint, type) and issubclass(hint, enum.Enum))
 
 
 def _wrap(mode: str, outer: str) -> str:
@@ -554,28 +569,79 @@ _SLICE = 4096
 # ---------------------------------------------------------------------- encoding
 
 _out_encoder = msgspec.json.Encoder()  # fields in the order the encoding ``Struct``s declare: sorted
-_OUT: dict[str, tuple[Any, Callable[[Any], None] | None]] = {
-    name: (tuple[_mirror.out_struct(cls), ...], _mirror.fixer(cls))  # type: ignore[misc]
-    for name, cls in _DATASET_FIELDS.items()
+_Copier = Callable[[Any], list[Any]]
+
+
+def _copier(cls: type) -> _Copier:
+    """Copies a sequence of ``cls`` into encoding ``Struct``s and fixes them (see :meth:`_Mirror.fixer`)."""
+    kind: Any = list[_mirror.out_struct(cls)]  # type: ignore[misc]
+    fix = _mirror.fixer(cls)
+
+    def copy(records: Any) -> list[Any]:
+        copied: list[Any] = msgspec.convert(records, kind, from_attributes=True)
+        if fix is not None:
+            fix(copied)
+        return copied
+
+    return copy
+
+
+_COPY: dict[type, _Copier] = {
+    cls: _copier(cls) for cls in (*_DATASET_FIELDS.values(), *models.REACTION_TYPES.values(), models.Coverage)
 }
 _REACTION_CLASSES = frozenset(models.REACTION_TYPES.values())
-_OUT_REACTION: dict[type, tuple[Any, Callable[[Any], None] | None]] = {
-    cls: (list[_mirror.out_struct(cls)], _mirror.fixer(cls)) for cls in models.REACTION_TYPES.values()  # type: ignore[misc]
-}
-_OUT_COVERAGE: Any = _mirror.out_struct(models.Coverage) | None
-_FIX_COVERAGE = _mirror.fixer(models.Coverage)
-_OutDocument = msgspec.defstruct(
-    "_DatasetOut",
-    sorted([
-        ("schema_version", int),
-        ("data_version", str),
-        *((name, Any, ()) for name in (*_DATASET_FIELDS, "reactions")),
-        ("coverage", Any, None),
-    ], key=lambda field: field[0]),
-    kw_only=True,
-    omit_defaults=True,
-    gc=False,
-)
+_KEYS = sorted(["schema_version", "data_version", "coverage", *_SECTIONS])
+"""The document's keys in the order the codec writes them."""
+_CHUNK = 64
+"""Records copied and written at a time: the copies are written while they are still in the
+processor's cache, and freed before the next ones are made (at 100k events, about half the
+time of copying a whole section first)."""
+
+
+def _copy_reactions(reactions: Any) -> list[Any]:
+    """The reactions copied, each kind by its own copier (the encoding structs carry no tag), in their order."""
+    kinds = list(map(type, reactions))
+    if len(set(kinds)) == 1:
+        return _COPY[kinds[0]](reactions)
+    by_kind = {
+        cls: iter(_COPY[cls]([reaction for reaction, k in zip(reactions, kinds, strict=True) if k is cls]))
+        for cls in set(kinds)
+    }
+    return [next(by_kind[k]) for k in kinds]
+
+
+def _member(key: str, value: Any) -> bytes:
+    """``"key": value`` as written in the document: indented by two spaces, the value by msgspec.
+
+    The member is written as a document of its own, ``{"key": value}``, which msgspec indents
+    as deep as in the whole document, without its first and last lines.
+    """
+    buffer = bytearray(b'{"%s":' % key.encode())
+    _out_encoder.encode_into(value, buffer, -1)
+    buffer += b"}"
+    return msgspec.json.format(buffer, indent=2)[2:-2]
+
+
+def _section(key: str, records: Any, copy: _Copier) -> list[Any]:
+    """The lines of a section, ``"key": [``, the records, ``]``, :data:`_CHUNK` records at a time.
+
+    Each chunk is copied, written and indented while it is still in the processor's cache, and
+    the copies are freed before the next ones are made. A chunk is written as a document of
+    its own, ``{"key": [records]}``, which msgspec indents as deep as in the whole document;
+    its first two lines and its last two are left out.
+    """
+    opening = b'{"%s":' % key.encode()
+    head = len(b'{\n  "%s": [\n' % key.encode())
+    pieces: list[Any] = [b'  "%s": [\n' % key.encode()]
+    for start in range(0, len(records), _CHUNK):
+        if start:
+            pieces.append(b",\n")
+        buffer = bytearray(opening)
+        _out_encoder.encode_into(copy(records[start:start + _CHUNK]), buffer, -1)
+        buffer += b"}"
+        pieces.append(memoryview(msgspec.json.format(buffer, indent=2))[head:-6])  # before "\n  ]\n}"
+    pieces.append(b"\n  ]")
+    return pieces
 
 
 def encode_dataset(dataset: Dataset) -> bytes:
@@ -585,40 +651,35 @@ def encode_dataset(dataset: Dataset) -> bytes:
     C), which leave out fields equal to their default as the codec does and declare their
     fields in sorted order; generated fixers then write each datetime as its ``isoformat()``
     (msgspec would write UTC as ``Z``) and check each number (one msgspec would write with
-    another exponent form sends the dataset to the reference path). The structs are encoded
-    and indented by two spaces: the same text as the reference
+    another exponent form sends the dataset to the reference path). The document's keys are
+    written in sorted order, each section a few records at a time (:func:`_section`), indented
+    by two spaces: the same text as the reference
     ``json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)``.
     """
-    kinds = list(map(type, dataset.reactions))
-    if not _REACTION_CLASSES.issuperset(kinds):
+    if not _REACTION_CLASSES.issuperset(map(type, dataset.reactions)):
         raise Rejected  # a subclass of a reaction type: the reference writes it as its base class
+    pieces: list[Any] = [b"{\n"]
     try:
-        sections: dict[str, Any] = {}
-        for name, (kind, fix) in _OUT.items():
-            sections[name] = copied = msgspec.convert(getattr(dataset, name), kind, from_attributes=True)
-            if fix is not None:
-                fix(copied)
-        # each kind of reaction is copied on its own (the encoding structs carry no tag), then
-        # put back in the dataset's order
-        by_kind: dict[type, Any] = {}
-        for cls in set(kinds):
-            kind, fix = _OUT_REACTION[cls]
-            of_kind = [reaction for reaction, k in zip(dataset.reactions, kinds, strict=True) if k is cls]
-            copied = msgspec.convert(of_kind, kind, from_attributes=True)
-            if fix is not None:
-                fix(copied)
-            by_kind[cls] = iter(copied)
-        reactions = tuple([next(by_kind[k]) for k in kinds])
-        coverage = msgspec.convert(dataset.coverage, _OUT_COVERAGE, from_attributes=True)
-        if coverage is not None and _FIX_COVERAGE is not None:
-            _FIX_COVERAGE((coverage,))
+        for key in _KEYS:
+            value = 1 if key == "schema_version" else getattr(dataset, key)
+            if value is None or value == ():
+                continue  # no coverage, an empty section: left out, as fields equal to their default
+            if len(pieces) > 1:
+                pieces.append(b",\n")
+            if key in _SECTION_COPY:
+                pieces += _section(key, value, _SECTION_COPY[key])
+            else:
+                if key == "coverage":
+                    (value,) = _COPY[models.Coverage]((value,))
+                pieces.append(_member(key, value))
     except msgspec.ValidationError:  # not what the records should hold (a fixer raises Rejected itself)
         raise Rejected from None
-    document = _OutDocument(
-        schema_version=1, data_version=dataset.data_version, reactions=reactions, coverage=coverage, **sections
-    )
-    try:
-        encoded = _out_encoder.encode(document)
     except UnicodeEncodeError:  # a lone surrogate (JSON's "\ud800" reads as one): the reference writes it
         raise Rejected from None
-    return msgspec.json.format(encoded, indent=2) + b"\n"
+    pieces.append(b"\n}\n")
+    return b"".join(pieces)
+
+
+_SECTION_COPY: dict[str, _Copier] = {
+    **{name: _COPY[cls] for name, cls in _DATASET_FIELDS.items()}, "reactions": _copy_reactions,
+}
