@@ -12,6 +12,8 @@ import contextvars
 import datetime as dt
 import difflib
 import functools
+import itertools
+import operator
 import re
 import types
 import warnings
@@ -783,6 +785,70 @@ def _duplicates(records: Iterable[tuple[str, int, str]]) -> Iterator[Problem]:
             seen[record_id] = f"$.{group}[{index}]"
 
 
+_field = operator.attrgetter
+_flat = itertools.chain.from_iterable
+
+
+def _each(records: Iterable[Any], name: str) -> Iterator[Any]:
+    """The items of the tuple field ``name`` of every record, in one pass in C."""
+    return _flat(map(_field(name), records))
+
+
+def _named(records: Iterable[Any], name: str) -> set[Any]:
+    """The values of the field ``name`` across ``records``, ``None`` left out."""
+    found = set(map(_field(name), records))
+    found.discard(None)
+    return found
+
+
+def _claims_ok(claims: list[Any], people: set[str], sources: set[str]) -> bool:
+    return sources.issuperset(_each(claims, "sources")) and people.issuperset(_named(claims, "person"))
+
+
+def _people_links_ok(ds: Dataset, sources: set[str]) -> bool:
+    """Whether every person and office cites known sources (checked over the whole section at once)."""
+    return sources.issuperset(_each(ds.people, "sources")) and sources.issuperset(
+        _each(_each(ds.people, "offices"), "sources")
+    )
+
+
+def _event_links_ok(ds: Dataset, people: set[str], sources: set[str], events: set[str], series: set[str]) -> bool:
+    """Whether no event has a broken link: the per-event checks of :func:`_link_problems`, over all events at once."""
+    all_events = [*ds.calls, *ds.meetings, *ds.occurrences]
+    claims = [
+        *_each(all_events, "durations"), *_each(all_events, "outcomes"), *_each(all_events, "accounts"),
+        *_each(all_events, "status_claims"), *_each(ds.occurrences, "exchanged"),
+    ]
+    related = [event for event in all_events if event.related]
+    return (
+        sources.issuperset(_each(all_events, "sources"))
+        and people.issuperset(map(_field("person"), _each(all_events, "participants")))
+        and _claims_ok(claims, people, sources)
+        and events.issuperset(map(_field("target"), _each(related, "related")))
+        and all(r.target != event.id for event in related for r in event.related)
+        and series.issuperset(_named(all_events, "series"))
+    )
+
+
+def _reaction_links_ok(ds: Dataset, people: set[str], sources: set[str], events: set[str]) -> bool:
+    """Whether no reaction has a broken link: the per-reaction checks of :func:`_link_problems`, all at once."""
+    statements = [r for r in ds.reactions if type(r) is StatementReaction]
+    if len(statements) != sum(isinstance(r, StatementReaction) for r in ds.reactions):
+        return False  # a subclass: the walk decides
+    named = _named(ds.reactions, "event")
+    claims = list(_each(statements, "speaker_claims"))
+    return (
+        sources.issuperset(_each(ds.reactions, "sources"))
+        and events.issuperset(named)
+        and (len(named) == len(ds.reactions) or all(
+            r.event is not None for r in ds.reactions if isinstance(r, MarketReaction)
+        ))
+        and people.issuperset(map(_field("speaker"), statements))
+        and people.issuperset(map(_field("speaker"), claims))
+        and _claims_ok(claims, people, sources)
+    )
+
+
 def _statement_ok(statement: StatementReaction, people: set[str], sources: set[str]) -> bool:
     return statement.speaker in people and all(
         claim.speaker in people
@@ -843,13 +909,13 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
             )
         )
 
-    for i, person in enumerate(ds.people):
+    for i, person in enumerate(() if _people_links_ok(ds, sources) else ds.people):
         if sources.issuperset(person.sources) and all(sources.issuperset(o.sources) for o in person.offices):
             continue
         yield from cited(f"$.people[{i}]", person.sources)
         for j, office in enumerate(person.offices):
             yield from cited(f"$.people[{i}].offices[{j}]", office.sources)
-    for group, items in groups.items():
+    for group, items in ({} if _event_links_ok(ds, people, sources, events, series) else groups).items():
         for i, event in enumerate(items):
             if event_ok(event):
                 continue
@@ -884,7 +950,7 @@ def _link_problems(ds: Dataset) -> Iterator[Problem]:
         for j, event_id in enumerate(document.discussed_at):
             if event_id not in events:
                 yield f"{path}.discussed_at[{j}]", f"unknown event id {event_id!r}"
-    for i, reaction in enumerate(ds.reactions):
+    for i, reaction in enumerate(() if _reaction_links_ok(ds, people, sources, events) else ds.reactions):
         if (
             sources.issuperset(reaction.sources)
             and (reaction.event in events or (reaction.event is None and not isinstance(reaction, MarketReaction)))
