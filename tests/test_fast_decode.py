@@ -235,9 +235,9 @@ def test_numbers_decode_to_the_same_float(text: str) -> None:
 
 
 @pytest.mark.parametrize("size", [1, 2, 3])
-def test_a_repeated_key_is_found_whichever_slice_of_records_holds_it(size: int, monkeypatch: Any) -> None:
-    # the repeated-key guard re-encodes each section a slice of records at a time
-    monkeypatch.setattr(_fast, "_SLICE", size)
+def test_a_repeated_key_is_found_whichever_chunk_of_records_holds_it(size: int, monkeypatch: Any) -> None:
+    # sections are decoded, built and re-encoded for the repeated-key guard a chunk of records at a time
+    monkeypatch.setattr(_fast, "_CHUNK_DECODE", size)
     text = se.to_json(se.load())
     assert _fast.decode_dataset(text) == se.load()
     doc = json.loads(text)
@@ -246,6 +246,9 @@ def test_a_repeated_key_is_found_whichever_slice_of_records_holds_it(size: int, 
             repeated = dumps(doc, repeat=((section, index), "id", "x"))  # the last one is kept
             with pytest.raises(_fast.Rejected):
                 _fast.decode_dataset(repeated)
+    for key in ("calls", "coverage"):  # a key of the document itself
+        with pytest.raises(_fast.Rejected):
+            _fast.decode_dataset(text.replace('\n  "data_version"', f'\n  "{key}": {json.dumps(doc[key])},\n  "data_version"', 1))
 
 
 def test_the_mirrors_read_the_same_type_hints_as_typing() -> None:
