@@ -213,6 +213,33 @@ def test_odd_bytes_give_the_same_result(raw: bytes) -> None:
     check_same(raw)
 
 
+FORBIDDEN_OR_NEAR = st.sampled_from("\x00\x08\x0b\x1b\x7f\x80\x85\x9f\xa0\xab\xbb\u0100\u2028\ud800\udfff")
+
+
+@given(st.text(st.characters(codec="utf-8") | FORBIDDEN_OR_NEAR), st.booleans())
+def test_a_string_with_a_forbidden_character_is_always_scanned(value: str, ascii_only: bool) -> None:
+    # the guard that lets the decoder skip the character scan of every string may say "maybe"
+    # without cause, never "no" for a character msgspec reads
+    from summit_events import _checks
+
+    text = json.dumps({"data_version": value}, ensure_ascii=ascii_only)
+    for data in (text, text.encode("utf-8", "surrogatepass")):
+        try:
+            decoded = msgspec.json.decode(data)
+        except msgspec.DecodeError:
+            continue
+        if _checks._FORBIDDEN.search(decoded["data_version"]) is not None:
+            assert _fast._may_hold_forbidden(data)
+
+
+@pytest.mark.parametrize("name", ["«Putin»", "«a\x85»", "a\x9fb", "\xa0a", "a\u00c2\u0085b", "a\x7fb"])
+def test_text_next_to_or_holding_a_c1_control_gives_the_same_result(name: str) -> None:
+    doc = json.loads(se.to_json(se.load()))
+    doc["people"][0]["name"] = name
+    result = check_same(dumps(doc).encode())
+    assert result[0] == ("ok" if name in ("«Putin»",) else "error")
+
+
 def test_repeated_keys_are_refused_as_the_reference_does() -> None:
     text = '{"schema_version": 1, "data_version": "a", "data_version": "b"}'
     with pytest.raises(_fast.Rejected):

@@ -384,6 +384,7 @@ def _all_text(strings: list[str]) -> bool:
 
 _ESCAPE_BYTES = re.compile(rb"\\[ubfr]")  # one pass: faster than a substring search per escape
 _ESCAPE_TEXT = re.compile(r"\\[ubfr]")
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")  # a literal first byte: scanned as fast as a substring search
 
 
 def _may_hold_forbidden(data: str | bytes) -> bool:
@@ -391,15 +392,16 @@ def _may_hold_forbidden(data: str | bytes) -> bool:
 
     JSON text cannot hold a raw control character below U+0020 in a string, so one can only come
     from an escape (``\\u…``, ``\\b``, ``\\f``, ``\\r``); DEL is the byte 7F, the C1 controls are
-    C2 80 to C2 9F in UTF-8, and a lone surrogate is a ``\\u`` escape (or, in ``str`` input, a
-    character msgspec refuses to read). When none of these is in the text (a few substring
-    searches), no string needs scanning character by character.
+    C2 80 to C2 9F in UTF-8 (C2 is only ever a lead byte, so other characters it starts, such as
+    « and », are told apart by the next byte), and a lone surrogate is a ``\\u`` escape (or, in
+    ``str`` input, a character msgspec refuses to read). When none of these is in the text (a few
+    scans of the whole text, each for a literal byte), no string needs scanning character by character.
     """
     if isinstance(data, str):
         if not data.isascii():
             return True  # a C1 control or a surrogate may be anywhere: scan the strings
         return "\x7f" in data or _ESCAPE_TEXT.search(data) is not None
-    return b"\x7f" in data or b"\xc2" in data or _ESCAPE_BYTES.search(data) is not None
+    return b"\x7f" in data or _C1_BYTES.search(data) is not None or _ESCAPE_BYTES.search(data) is not None
 
 
 def _all_match(search: Callable[[str], object], limit: int | None, strings: list[str]) -> bool:
