@@ -11,8 +11,10 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -285,3 +287,38 @@ def test_the_mirrors_read_the_same_type_hints_as_typing() -> None:
         expected = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
         names = [attribute.name for attribute in attrs.fields(cls)]
         assert {n: _fast._type_hints(cls)[n] for n in names} == {n: expected[n] for n in names}, cls
+
+
+PATTERN_VALIDATORS = ["slug", "country", "party", "wikidata", "url"]
+
+
+@pytest.mark.parametrize("name", PATTERN_VALIDATORS)
+def test_the_string_checks_use_each_validators_own_expression(name: str) -> None:
+    from summit_events import _checks
+
+    validator = getattr(_checks, name)
+    pattern = _checks.facts(validator)["pattern"]
+    compiled = next(c.cell_contents for c in validator.__closure__ if isinstance(c.cell_contents, re.Pattern))
+    assert _fast._full_match(validator, pattern) == compiled.fullmatch
+    # a rule stated otherwise than by the expression it holds is compiled from what it states
+    assert _fast._full_match(validator, "^(?:x)$")("x") and not _fast._full_match(validator, "^(?:x)$")("xx")
+
+
+@given(st.sampled_from(PATTERN_VALIDATORS), st.text(st.characters(codec="utf-8") | st.sampled_from("-/:.Q\n\x85 ")))
+@example("slug", "a-b\n")
+@example("url", "https://x.org/\n")
+def test_each_string_check_agrees_with_the_anchored_pattern_and_the_validator(name: str, value: str) -> None:
+    from summit_events import _checks
+
+    validator = getattr(_checks, name)
+    pattern = _checks.facts(validator)["pattern"]
+    found = _fast._full_match(validator, pattern)(value) is not None
+    assert found == (re.search(_fast._anchored(pattern), value) is not None)
+    limit = _checks.facts(validator).get("max_length")
+    try:
+        validator(None, attrs.fields(se.Source).url, value)
+    except se.DataError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted == (found and (limit is None or len(value) <= limit))
