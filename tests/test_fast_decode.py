@@ -11,8 +11,10 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -213,6 +215,33 @@ def test_odd_bytes_give_the_same_result(raw: bytes) -> None:
     check_same(raw)
 
 
+FORBIDDEN_OR_NEAR = st.sampled_from("\x00\x08\x0b\x1b\x7f\x80\x85\x9f\xa0\xab\xbb\u0100\u2028\ud800\udfff")
+
+
+@given(st.text(st.characters(codec="utf-8") | FORBIDDEN_OR_NEAR), st.booleans())
+def test_a_string_with_a_forbidden_character_is_always_scanned(value: str, ascii_only: bool) -> None:
+    # the guard that lets the decoder skip the character scan of every string may say "maybe"
+    # without cause, never "no" for a character msgspec reads
+    from summit_events import _checks
+
+    text = json.dumps({"data_version": value}, ensure_ascii=ascii_only)
+    for data in (text, text.encode("utf-8", "surrogatepass")):
+        try:
+            decoded = msgspec.json.decode(data)
+        except msgspec.DecodeError:
+            continue
+        if _checks._FORBIDDEN.search(decoded["data_version"]) is not None:
+            assert _fast._may_hold_forbidden(data)
+
+
+@pytest.mark.parametrize("name", ["«Putin»", "«a\x85»", "a\x9fb", "\xa0a", "a\u00c2\u0085b", "a\x7fb"])
+def test_text_next_to_or_holding_a_c1_control_gives_the_same_result(name: str) -> None:
+    doc = json.loads(se.to_json(se.load()))
+    doc["people"][0]["name"] = name
+    result = check_same(dumps(doc).encode())
+    assert result[0] == ("ok" if name in ("«Putin»",) else "error")
+
+
 def test_repeated_keys_are_refused_as_the_reference_does() -> None:
     text = '{"schema_version": 1, "data_version": "a", "data_version": "b"}'
     with pytest.raises(_fast.Rejected):
@@ -261,3 +290,38 @@ def test_the_mirrors_read_the_same_type_hints_as_typing() -> None:
         expected = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
         names = [attribute.name for attribute in attrs.fields(cls)]
         assert {n: _fast._type_hints(cls)[n] for n in names} == {n: expected[n] for n in names}, cls
+
+
+PATTERN_VALIDATORS = ["slug", "country", "party", "wikidata", "url"]
+
+
+@pytest.mark.parametrize("name", PATTERN_VALIDATORS)
+def test_the_string_checks_use_each_validators_own_expression(name: str) -> None:
+    from summit_events import _checks
+
+    validator = getattr(_checks, name)
+    pattern = _checks.facts(validator)["pattern"]
+    compiled = next(c.cell_contents for c in validator.__closure__ if isinstance(c.cell_contents, re.Pattern))
+    assert _fast._full_match(validator, pattern) == compiled.fullmatch
+    # a rule stated otherwise than by the expression it holds is compiled from what it states
+    assert _fast._full_match(validator, "^(?:x)$")("x") and not _fast._full_match(validator, "^(?:x)$")("xx")
+
+
+@given(st.sampled_from(PATTERN_VALIDATORS), st.text(st.characters(codec="utf-8") | st.sampled_from("-/:.Q\n\x85 ")))
+@example("slug", "a-b\n")
+@example("url", "https://x.org/\n")
+def test_each_string_check_agrees_with_the_anchored_pattern_and_the_validator(name: str, value: str) -> None:
+    from summit_events import _checks
+
+    validator = getattr(_checks, name)
+    pattern = _checks.facts(validator)["pattern"]
+    found = _fast._full_match(validator, pattern)(value) is not None
+    assert found == (re.search(_fast._anchored(pattern), value) is not None)
+    limit = _checks.facts(validator).get("max_length")
+    try:
+        validator(None, attrs.fields(se.Source).url, value)
+    except se.DataError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted == (found and (limit is None or len(value) <= limit))

@@ -79,3 +79,21 @@ def test_no_view_lets_data_drive_the_terminal(ds: se.Dataset, nasty: str) -> Non
             out = io.StringIO()
             assert main(["--data", str(path), *argv], out) in (0, 1)
             assert CONTROL.search(out.getvalue()) is None, argv
+
+
+def _normalize_by_decomposing(name: str) -> str:
+    """:func:`summit_events._text.normalize` without its shortcut for ASCII text."""
+    import unicodedata
+
+    from summit_events._text import _NOT_WORD
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("'", "").replace("’", "")
+    return _NOT_WORD.sub(" ", plain).strip()
+
+
+@given(st.text() | st.text(st.characters(max_codepoint=127)) | st.sampled_from(["Straße", "ǅ", "ﬁ", "K", "Zelens'kyy’"]))
+def test_name_folding_is_the_same_with_or_without_its_shortcut_for_ascii(name: str) -> None:
+    from summit_events._text import normalize
+
+    assert normalize(name) == _normalize_by_decomposing(name)

@@ -40,6 +40,16 @@ def test_first_use_loads_the_dataset_once() -> None:
     assert out in ("True True False", "True False True")
 
 
+def test_a_fresh_load_and_query_import_no_module_they_do_not_use() -> None:
+    # json is the reference path's parser and writer, difflib suggests names after a failed lookup
+    out = run("""
+        import datetime, sys, summit_events as se
+        se.load().events(participant="Putin", since=datetime.date(2025, 2, 1))
+        print("msgspec" in sys.modules, [m for m in ("json", "difflib", "cattrs") if m in sys.modules])
+    """)
+    assert out in ("True []", "False ['json', 'cattrs']")
+
+
 def test_the_packaged_file_is_read_without_importlib_resources() -> None:
     from importlib.resources import files
 

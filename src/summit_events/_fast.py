@@ -10,9 +10,9 @@ How it stays equal to the reference:
 * msgspec ``Struct`` mirrors of the attrs models are generated from ``attrs.fields`` and the
   type hints. Each field validator is translated into a msgspec constraint (bounds,
   ``min_length``, enums, nested structs) or into a check run once over all the strings it
-  covers (the patterns of :mod:`summit_events._checks`, anchored with ``\\A…\\Z`` as
-  ``fullmatch`` is, over the distinct strings; non-empty text without white space at either
-  end); a validator that is not known here stops the generation, so a new rule cannot be
+  covers (the patterns of :mod:`summit_events._checks`, matched in full by the validators'
+  own compiled expressions, over the distinct strings; non-empty text without white space at
+  either end); a validator that is not known here stops the generation, so a new rule cannot be
   skipped silently. Unknown fields are refused, reactions are a union tagged by
   ``kind``, dates are ``datetime.date``.
 * What msgspec cannot express is checked here in Python: IANA zone names, repeats in
@@ -328,10 +328,28 @@ class _Mirror:
                 self.categories.append(_all_text)
             else:
                 facts = check.facts(validator)
-                pattern = re.compile(_anchored(facts["pattern"]))
-                self.categories.append(functools.partial(_all_match, pattern.search, facts.get("max_length")))
+                self.categories.append(functools.partial(_all_match, _full_match(validator, facts["pattern"]),
+                                                         facts.get("max_length")))
             self._category_of[validator] = len(self.categories) - 1
         return self._category_of[validator]
+
+
+def _full_match(validator: Any, pattern: str) -> Callable[[str], object]:
+    """What matches a whole string against ``pattern`` (``^X$``, as :func:`summit_events._checks.matches` states it).
+
+    The validator's own compiled expression when ``pattern`` is exactly the one it states for
+    it (its ``fullmatch``: compiling each rule again was a tenth of the time a fresh process
+    spent generating the mirrors), else ``pattern`` compiled here, anchored as ``fullmatch`` is.
+    """
+    cells = getattr(validator, "__closure__", None) or ()
+    for cell in cells:
+        compiled = cell.cell_contents
+        if (
+            isinstance(compiled, re.Pattern) and isinstance(compiled.pattern, str)
+            and compiled.flags == re.UNICODE and pattern == f"^(?:{compiled.pattern})$"
+        ):
+            return compiled.fullmatch
+    return re.compile(_anchored(pattern)).search
 
 
 _EVALUATED: dict[tuple[str, str], Any] = {}
@@ -387,6 +405,7 @@ def _all_text(strings: list[str]) -> bool:
 
 _ESCAPE_BYTES = re.compile(rb"\\[ubfr]")  # one pass: faster than a substring search per escape
 _ESCAPE_TEXT = re.compile(r"\\[ubfr]")
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")  # a literal first byte: scanned as fast as a substring search
 
 
 def _may_hold_forbidden(data: str | bytes) -> bool:
@@ -394,21 +413,22 @@ def _may_hold_forbidden(data: str | bytes) -> bool:
 
     JSON text cannot hold a raw control character below U+0020 in a string, so one can only come
     from an escape (``\\u…``, ``\\b``, ``\\f``, ``\\r``); DEL is the byte 7F, the C1 controls are
-    C2 80 to C2 9F in UTF-8, and a lone surrogate is a ``\\u`` escape (or, in ``str`` input, a
-    character msgspec refuses to read). When none of these is in the text (a few substring
-    searches), no string needs scanning character by character.
+    C2 80 to C2 9F in UTF-8 (C2 is only ever a lead byte, so other characters it starts, such as
+    « and », are told apart by the next byte), and a lone surrogate is a ``\\u`` escape (or, in
+    ``str`` input, a character msgspec refuses to read). When none of these is in the text (a few
+    scans of the whole text, each for a literal byte), no string needs scanning character by character.
     """
     if isinstance(data, str):
         if not data.isascii():
             return True  # a C1 control or a surrogate may be anywhere: scan the strings
         return "\x7f" in data or _ESCAPE_TEXT.search(data) is not None
-    return b"\x7f" in data or b"\xc2" in data or _ESCAPE_BYTES.search(data) is not None
+    return b"\x7f" in data or _C1_BYTES.search(data) is not None or _ESCAPE_BYTES.search(data) is not None
 
 
-def _all_match(search: Callable[[str], object], limit: int | None, strings: list[str]) -> bool:
-    """Every distinct item matches (``search`` is anchored at both ends, like ``fullmatch``) within ``limit``."""
+def _all_match(match: Callable[[str], object], limit: int | None, strings: list[str]) -> bool:
+    """Every distinct item matches in full within ``limit`` (``match``: a ``fullmatch``, or an anchored search)."""
     distinct = set(strings)
-    return all(map(search, distinct)) and (limit is None or max(map(len, distinct), default=0) <= limit)
+    return all(map(match, distinct)) and (limit is None or max(map(len, distinct), default=0) <= limit)
 
 
 def _is_instance_check(validator: Any, kind: type) -> bool:

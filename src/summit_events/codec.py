@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 from collections.abc import Iterator
 from typing import Any, TypeVar, cast
 
@@ -145,6 +144,8 @@ def _fast_encoding(obj: Any) -> bytes | None:
 
 def reference_to_json(obj: Any) -> str:
     """:func:`to_json` without the msgspec path: the reference the fast path is tested against."""
+    import json  # not imported by the msgspec path: a fresh load() does without it
+
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -178,6 +179,8 @@ def parse_json(text: str | bytes) -> object:
             raise DataError([("$", f"not UTF-8 text: invalid byte at offset {error.start}")]) from None
     if not isinstance(text, str):
         raise TypeError(f"expected str or bytes, got {type(text).__name__}")
+    import json  # not imported by the msgspec path: a fresh load() does without it
+
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_int=_integer)
     except json.JSONDecodeError as error:

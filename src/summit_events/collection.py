@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import contextvars
 import datetime as dt
-import difflib
 import functools
 import itertools
 import operator
@@ -255,6 +254,8 @@ class Dataset:
         return self._missing_person(query)
 
     def _missing_person(self, query: str) -> Person:
+        import difflib  # only when a lookup fails: not imported by a fresh load() and query
+
         close = difflib.get_close_matches(normalize(query), list(self._person_keys), n=5, cutoff=0.6)
         names = dict.fromkeys(self._people_by_id[i].name for key in close for i in self._person_keys[key])
         raise NotFoundError("person", query, list(names)[:3])
@@ -552,6 +553,8 @@ class Dataset:
 
     def suggest(self, text: str, n: int = 3) -> tuple[str, ...]:
         """Names and ids close to ``text`` (typos allowed), best first: what a failed lookup suggests."""
+        import difflib
+
         keys = difflib.get_close_matches(normalize(text), list(self._person_keys), n=n, cutoff=0.6)
         found = [self._people_by_id[i].name for key in keys for i in self._person_keys[key]]
         found += difflib.get_close_matches(text, list(self._all_ids), n=n, cutoff=0.5)
@@ -695,6 +698,8 @@ def _by_id(index: Mapping[str, R], what: str, record_id: str) -> R:
     """``index[record_id]``, or :class:`NotFoundError` with the closest ids."""
     found = index.get(record_id)
     if found is None:
+        import difflib
+
         close = difflib.get_close_matches(record_id, list(index), n=3, cutoff=0.5)
         raise NotFoundError(what, record_id, close)
     return found
