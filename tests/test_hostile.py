@@ -547,3 +547,28 @@ def test_exchange_figures_belong_to_exchanges_and_repatriations_only() -> None:
     with pytest.raises(se.DataError, match=r"\$\.exchanged: only a prisoner exchange or a repatriation"):
         se.Occurrence(id="e", title="Handover", summary="A handover.", category=se.OccurrenceKind.ANNOUNCEMENT,
                       status=se.EventStatus.PLANNED, exchanged=(swap,), sources=("s",))
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "repeat"),
+    [
+        (("a", "b"), None),  # same page and author, different words: two claims
+        (("a", "a"), 1),
+        (("a", "b", "a"), 2),
+        (("a", "b", "c", "b"), 3),
+    ],
+)
+def test_claims_from_the_same_page_are_repeats_only_when_word_for_word(
+    outcomes: tuple[str, ...], repeat: int | None
+) -> None:
+    claims = tuple(se.Claim(by="Example", sources=("s",), text=f"Outcome {text}.") for text in outcomes)
+
+    def build() -> se.Call:
+        return se.Occurrence(id="e", title="Talks", summary="Talks.", category=se.OccurrenceKind.ANNOUNCEMENT,
+                             status=se.EventStatus.PLANNED, outcomes=claims, sources=("s",))
+
+    if repeat is None:
+        assert build().outcomes == claims
+    else:
+        with pytest.raises(se.DataError, match=rf"^\$\.outcomes\[{repeat}\]: repeats an earlier claim word for word"):
+            build()

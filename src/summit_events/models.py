@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 import types
 from collections.abc import Mapping
 from typing import ClassVar, Literal
@@ -283,6 +284,9 @@ class SpeakerClaim(Attributed):
     speaker: str = attrs.field(validator=check.slug)  #: the person id the words are given to
 
 
+_CLAIM_KEY = operator.attrgetter("by", "sources")
+
+
 @frozen
 class StatusClaim(Attributed):
     """One party's account of whether an event happened, or happens."""
@@ -292,10 +296,14 @@ class StatusClaim(Attributed):
 
 
 def _refuse_repeated_claims(record: object, fields: tuple[str, ...]) -> None:
-    """The same claim twice in one tuple (a page counted twice) is refused, at the repeat's path."""
+    """The same claim twice in one tuple (a page counted twice) is refused, at the repeat's path.
+
+    Two equal claims have the same ``by`` and ``sources``: claims that differ there (the common
+    case) are told apart without hashing each whole claim.
+    """
     for field in fields:
         claims = getattr(record, field)
-        if len(claims) > 1 and len(set(claims)) != len(claims):
+        if len(claims) > 1 and len(set(map(_CLAIM_KEY, claims))) != len(claims) and len(set(claims)) != len(claims):
             index = check.first_repeat(claims)
             raise DataError([(f"$.{field}[{index}]", "repeats an earlier claim word for word")])
 
