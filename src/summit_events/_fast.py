@@ -63,7 +63,7 @@ from . import models
 from .collection import Dataset
 from .errors import DataError
 
-__all__ = ["Rejected", "decode_dataset", "encode_dataset"]
+__all__ = ["Rejected", "decode_dataset", "encode_dataset", "encode_dataset_text"]
 
 
 class Rejected(Exception):
@@ -648,7 +648,19 @@ def _copy_reactions(reactions: Any) -> list[Any]:
     return [next(by_kind[k]) for k in kinds]
 
 
-def _member(key: str, value: Any) -> bytes:
+_Finish = Callable[[Any], Any]
+"""What a piece of the document becomes: the bytes as they are, or ``str`` (decoded while in cache)."""
+
+
+def _as_bytes(piece: Any) -> Any:
+    return piece
+
+
+def _as_text(piece: Any) -> str:
+    return str(piece, "utf-8")
+
+
+def _member(key: str, value: Any, finish: _Finish) -> Any:
     """``"key": value`` as written in the document: indented by two spaces, the value by msgspec.
 
     The member is written as a document of its own, ``{"key": value}``, which msgspec indents
@@ -657,28 +669,29 @@ def _member(key: str, value: Any) -> bytes:
     buffer = bytearray(b'{"%s":' % key.encode())
     _out_encoder.encode_into(value, buffer, -1)
     buffer += b"}"
-    return msgspec.json.format(buffer, indent=2)[2:-2]
+    return finish(memoryview(msgspec.json.format(buffer, indent=2))[2:-2])
 
 
-def _section(key: str, records: Any, copy: _Copier) -> list[Any]:
+def _section(key: str, records: Any, copy: _Copier, finish: _Finish) -> list[Any]:
     """The lines of a section, ``"key": [``, the records, ``]``, :data:`_CHUNK` records at a time.
 
-    Each chunk is copied, written and indented while it is still in the processor's cache, and
-    the copies are freed before the next ones are made. A chunk is written as a document of
-    its own, ``{"key": [records]}``, which msgspec indents as deep as in the whole document;
-    its first two lines and its last two are left out.
+    Each chunk is copied, written, indented (and, for text, decoded) while it is still in the
+    processor's cache, and the copies are freed before the next ones are made. A chunk is
+    written as a document of its own, ``{"key": [records]}``, which msgspec indents as deep as
+    in the whole document; its first two lines and its last two are left out.
     """
     opening = b'{"%s":' % key.encode()
     head = len(b'{\n  "%s": [\n' % key.encode())
-    pieces: list[Any] = [b'  "%s": [\n' % key.encode()]
+    comma = finish(b",\n")
+    pieces: list[Any] = [finish(b'  "%s": [\n' % key.encode())]
     for start in range(0, len(records), _CHUNK):
         if start:
-            pieces.append(b",\n")
+            pieces.append(comma)
         buffer = bytearray(opening)
         _out_encoder.encode_into(copy(records[start:start + _CHUNK]), buffer, -1)
         buffer += b"}"
-        pieces.append(memoryview(msgspec.json.format(buffer, indent=2))[head:-6])  # before "\n  ]\n}"
-    pieces.append(b"\n  ]")
+        pieces.append(finish(memoryview(msgspec.json.format(buffer, indent=2))[head:-6]))  # before "\n  ]\n}"
+    pieces.append(finish(b"\n  ]"))
     return pieces
 
 
@@ -694,28 +707,38 @@ def encode_dataset(dataset: Dataset) -> bytes:
     by two spaces: the same text as the reference
     ``json.dumps(..., ensure_ascii=False, indent=2, sort_keys=True)``.
     """
+    return b"".join(_pieces(dataset, _as_bytes))
+
+
+def encode_dataset_text(dataset: Dataset) -> str:
+    """:func:`encode_dataset` as ``str``: each piece is decoded while still in cache, not the whole text at the end."""
+    return "".join(_pieces(dataset, _as_text))
+
+
+def _pieces(dataset: Dataset, finish: _Finish) -> list[Any]:
     if not _REACTION_CLASSES.issuperset(map(type, dataset.reactions)):
         raise Rejected  # a subclass of a reaction type: the reference writes it as its base class
-    pieces: list[Any] = [b"{\n"]
+    pieces: list[Any] = [finish(b"{\n")]
+    separator = finish(b",\n")
     try:
         for key in _KEYS:
             value = 1 if key == "schema_version" else getattr(dataset, key)
             if value is None or value == ():
                 continue  # no coverage, an empty section: left out, as fields equal to their default
             if len(pieces) > 1:
-                pieces.append(b",\n")
+                pieces.append(separator)
             if key in _SECTION_COPY:
-                pieces += _section(key, value, _SECTION_COPY[key])
+                pieces += _section(key, value, _SECTION_COPY[key], finish)
             else:
                 if key == "coverage":
                     (value,) = _COPY[models.Coverage]((value,))
-                pieces.append(_member(key, value))
+                pieces.append(_member(key, value, finish))
     except msgspec.ValidationError:  # not what the records should hold (a fixer raises Rejected itself)
         raise Rejected from None
     except UnicodeEncodeError:  # a lone surrogate (JSON's "\ud800" reads as one): the reference writes it
         raise Rejected from None
-    pieces.append(b"\n}\n")
-    return b"".join(pieces)
+    pieces.append(finish(b"\n}\n"))
+    return pieces
 
 
 _SECTION_COPY: dict[str, _Copier] = {
