@@ -264,9 +264,9 @@ def test_numbers_decode_to_the_same_float(text: str) -> None:
 
 
 @pytest.mark.parametrize("size", [1, 2, 3])
-def test_a_repeated_key_is_found_whichever_chunk_of_records_holds_it(size: int, monkeypatch: Any) -> None:
-    # sections are decoded, built and re-encoded for the repeated-key guard a chunk of records at a time
-    monkeypatch.setattr(_fast, "_CHUNK_DECODE", size)
+def test_a_repeated_key_is_found_whichever_slice_of_records_holds_it(size: int, monkeypatch: Any) -> None:
+    # the repeated-key guard re-encodes each section a slice of records at a time
+    monkeypatch.setattr(_fast, "_SLICE", size)
     text = se.to_json(se.load())
     assert _fast.decode_dataset(text) == se.load()
     doc = json.loads(text)
@@ -275,9 +275,18 @@ def test_a_repeated_key_is_found_whichever_chunk_of_records_holds_it(size: int, 
             repeated = dumps(doc, repeat=((section, index), "id", "x"))  # the last one is kept
             with pytest.raises(_fast.Rejected):
                 _fast.decode_dataset(repeated)
-    for key in ("calls", "coverage"):  # a key of the document itself
-        with pytest.raises(_fast.Rejected):
-            _fast.decode_dataset(text.replace('\n  "data_version"', f'\n  "{key}": {json.dumps(doc[key])},\n  "data_version"', 1))
+
+
+@pytest.mark.parametrize("key", ["calls", "coverage", "data_version"])
+def test_a_repeated_key_of_the_document_itself_is_found(key: str) -> None:
+    text = se.to_json(se.load())
+    doc = json.loads(text)
+    repeated = text.replace('\n  "data_version"', f'\n  "{key}": {json.dumps(doc[key])},\n  "data_version"', 1)
+    assert repeated != text
+    with pytest.raises(_fast.Rejected):
+        _fast.decode_dataset(repeated)
+    with pytest.raises(se.DataError, match=f"duplicate key '{key}'"):
+        se.from_json(repeated, se.Dataset)
 
 
 def test_the_mirrors_read_the_same_type_hints_as_typing() -> None:

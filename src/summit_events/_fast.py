@@ -24,10 +24,7 @@ How it stays equal to the reference:
   attrs' own ``__init__`` does, then ``__attrs_post_init__``.
 * msgspec keeps the last of repeated JSON keys where the reference refuses them: the
   document's key count is compared with the count of keys that were decoded, and the
-  reference path decides whenever they may differ (see :func:`_keys_kept`).
-* Each section's text is kept as it is at first, then split into its records' text and
-  decoded, built and re-encoded for the key count a few records at a time, while their
-  ``Struct``s are still in the processor's cache.
+  reference path decides whenever they may differ (see :func:`_no_repeated_keys`).
 
 Encoding goes the other way through a second set of ``Struct``s (no constraints, fields
 declared in sorted order, reactions with ``kind`` as a field among the others rather than a
@@ -488,15 +485,13 @@ _DATASET_FIELDS = {
     "series": models.Series,
     "documents": models.Document,
 }
-_SECTIONS = (*_DATASET_FIELDS, "reactions")
-_ABSENT = msgspec.Raw(b"")
-"""A section the document does not hold (a section's text is never empty)."""
 _Document = msgspec.defstruct(
     "_DatasetDocument",
     [
         ("schema_version", Literal[1]),
         ("data_version", Annotated[str, msgspec.Meta(pattern=_anchored(check.facts(check.text)["pattern"]))]),
-        *((name, msgspec.Raw, _ABSENT) for name in _SECTIONS),
+        *((name, tuple[_mirror.struct(cls), ...], ()) for name, cls in _DATASET_FIELDS.items()),  # type: ignore[misc]
+        ("reactions", tuple[_Reaction, ...], ()),
         ("coverage", _mirror.struct(models.Coverage) | None, None),
     ],
     kw_only=True,
@@ -504,73 +499,40 @@ _Document = msgspec.defstruct(
     omit_defaults=True,
     gc=False,
 )
-"""The document with each section's text kept as it is, to be decoded a few records at a time."""
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder(_Document)
-_split = msgspec.json.Decoder(list[msgspec.Raw]).decode
-"""A section's text as the text of each record (``ValidationError`` if it is not an array)."""
-_SECTION_DECODE: dict[str, Callable[[bytes], list[Any]]] = {
-    **{name: msgspec.json.Decoder(list[_mirror.struct(cls)]).decode for name, cls in _DATASET_FIELDS.items()},  # type: ignore[misc]
-    "reactions": msgspec.json.Decoder(list[_Reaction]).decode,
-}
-_BUILD = {_mirror.struct(cls): _mirror.builder(cls)
-          for cls in (*_DATASET_FIELDS.values(), *models.REACTION_TYPES.values())}
+_BUILD = {name: _mirror.builder(cls) for name, cls in _DATASET_FIELDS.items()}
 _BUILD_COVERAGE = _mirror.builder(models.Coverage)
 _TEXT = _mirror._category(check.text)
+_BUILD_REACTION = {_mirror.struct(cls): _mirror.builder(cls) for cls in models.REACTION_TYPES.values()}
 _DATASET_SET = {attribute.name: getattr(Dataset, attribute.name).__set__ for attribute in attrs.fields(Dataset)}
-_CHUNK_DECODE = 64
-"""Records decoded, built and checked at a time: their ``Struct``s are used while still in the
-processor's cache, and freed before the next ones are decoded."""
 
 
 def decode_dataset(data: str | bytes) -> Dataset:
-    """The :class:`Dataset` in a JSON document, or :class:`Rejected`.
-
-    The document is decoded with each section's text kept as it is; each section is then
-    split into the text of its records, and decoded, built and counted for the repeated-key
-    check (:func:`_keys_kept`) a few records at a time.
-    """
-    if isinstance(data, str):
-        colons, escaped = data.count(":"), "\\u003" in data and ("\\u003a" in data or "\\u003A" in data)
-    else:
-        colons, escaped = data.count(b":"), b"\\u003" in data and (b"\\u003a" in data or b"\\u003A" in data)
-    if escaped:
-        raise Rejected  # a ":" written as an escape would break the count of keys (see _keys_kept)
+    """The :class:`Dataset` in a JSON document, or :class:`Rejected`."""
     try:
         document: Any = _decoder.decode(data)
     except msgspec.ValidationError:
         raise Rejected(invalid=True) from None
     except (msgspec.MsgspecError, ValueError, RecursionError):  # e.g. bytes that are not UTF-8
         raise Rejected from None
+    _no_repeated_keys(data, document)
     values: dict[str, Any] = {"data_version": document.data_version}
     gathered: tuple[list[str], ...] = tuple([] for _ in _mirror.categories)
-    kept = _keys_kept(document)
+    # Each section's structs are let go as soon as its records are built: the peak holds
+    # the structs of what is left plus the records made so far, not both trees whole.
     try:
-        for name in _SECTIONS:
-            text = getattr(document, name)
-            if text is _ABSENT:
-                values[name] = ()
-                continue
-            kept += 1  # the section's own key
-            records = _split(text)
-            decode, built = _SECTION_DECODE[name], []
-            for start in range(0, len(records), _CHUNK_DECODE):
-                chunk = b"[" + b",".join(records[start:start + _CHUNK_DECODE]) + b"]"
-                structs = decode(chunk)
-                kept += _encoder.encode(structs).count(b":")
-                built += [_BUILD[type(item)](item, gathered) for item in structs]
-            values[name] = tuple(built)
+        for name, build in _BUILD.items():
+            values[name] = tuple([build(item, gathered) for item in getattr(document, name)])
+            setattr(document, name, ())
+        reactions, document.reactions = document.reactions, ()
+        values["reactions"] = tuple([_BUILD_REACTION[type(item)](item, gathered) for item in reactions])
+        del reactions
         values["coverage"] = None if document.coverage is None else _BUILD_COVERAGE(document.coverage, gathered)
-    except msgspec.ValidationError:
-        raise Rejected(invalid=True) from None
-    except (msgspec.MsgspecError, RecursionError):
-        raise Rejected from None
     except DataError:
         raise Rejected(invalid=True) from None
     except Rejected as rejected:
         raise Rejected(invalid=True) from rejected
-    if colons != kept:
-        raise Rejected  # a repeated key, or a field given with its default value: see _keys_kept
     for strings, ok in zip(gathered, _mirror.categories, strict=True):
         if strings and not ok(strings):
             raise Rejected(invalid=True)
@@ -586,22 +548,42 @@ def decode_dataset(data: str | bytes) -> Dataset:
     return dataset
 
 
-def _keys_kept(document: Any) -> int:
-    """The ``:`` that the document's own members account for, outside its sections.
+def _no_repeated_keys(data: str | bytes, document: Any) -> None:
+    """:class:`Rejected` unless the document provably repeats no key in any object.
 
-    msgspec keeps the last of repeated keys; the reference refuses them. Every key is followed
-    by one ``:``, and every other ``:`` of the text is inside a string. The compact
+    msgspec keeps the last of repeated keys; the reference refuses them. Every key is
+    followed by one ``:``, and every other ``:`` of the text is inside a string. The compact
     re-encoding of what was decoded (fields equal to their default left out) holds one ``:``
     per key kept with a non-default value, and every ``:`` of the strings kept (no default
     contains one). So the text has as many ``:`` as the re-encoding only if no key was
-    repeated (a repeated key adds its ``:`` and its lost value's) and none was given with its
-    default value (which the reference path then accepts as usual). :func:`decode_dataset`
-    adds those of each chunk of records' re-encoding and one per section key; this counts the
-    rest. A ``:`` written as
-    ``\\u003a`` would break the count: such text is left to the reference path.
+    repeated (a repeated key adds its ``:`` and its lost value's) and none was given with
+    its default value (which the reference path then accepts as usual). A ``:`` written as
+    ``\\u003a`` would break the count: such text is left to the reference path too.
+
+    The sections are re-encoded a slice of records at a time (an array holds no ``:`` of its
+    own; a non-empty section adds its key's): the text of the whole document is never held
+    beside the decoded structs, which would be the peak of the decoder's memory.
     """
-    rest = msgspec.structs.replace(document, **dict.fromkeys(_SECTIONS, _ABSENT))
-    return _encoder.encode(rest).count(b":")
+    if isinstance(data, str):
+        colons, escaped = data.count(":"), "\\u003" in data and ("\\u003a" in data or "\\u003A" in data)
+    else:
+        colons, escaped = data.count(b":"), b"\\u003" in data and (b"\\u003a" in data or b"\\u003A" in data)
+    if escaped:
+        raise Rejected
+    kept = 0
+    for name in _SECTIONS:
+        records = getattr(document, name)
+        if records:
+            kept += 1
+            for start in range(0, len(records), _SLICE):
+                kept += _encoder.encode(records[start:start + _SLICE]).count(b":")
+    rest = msgspec.structs.replace(document, **dict.fromkeys(_SECTIONS, ()))
+    if colons != kept + _encoder.encode(rest).count(b":"):
+        raise Rejected
+
+
+_SECTIONS = (*_DATASET_FIELDS, "reactions")
+_SLICE = 4096
 
 
 # ---------------------------------------------------------------------- encoding
