@@ -642,16 +642,17 @@ def _as_text(piece: Any) -> str:
     return str(piece, "utf-8")
 
 
-def _member(key: str, value: Any, finish: _Finish) -> Any:
-    """``"key": value`` as written in the document: indented by two spaces, the value by msgspec.
-
-    The member is written as a document of its own, ``{"key": value}``, which msgspec indents
-    as deep as in the whole document, without its first and last lines.
-    """
+def _written(key: str, value: Any) -> memoryview:
+    """``{"key": value}`` written by msgspec and indented: ``value`` as deep as in the whole document."""
     buffer = bytearray(b'{"%s":' % key.encode())
     _out_encoder.encode_into(value, buffer, -1)
     buffer += b"}"
-    return finish(memoryview(msgspec.json.format(buffer, indent=2))[2:-2])
+    return memoryview(msgspec.json.format(buffer, indent=2))
+
+
+def _member(key: str, value: Any, finish: _Finish) -> Any:
+    """``"key": value`` as written in the document: :func:`_written` without its first and last lines."""
+    return finish(_written(key, value)[2:-2])
 
 
 def _section(key: str, records: Any, copy: _Copier, finish: _Finish) -> list[Any]:
@@ -659,20 +660,16 @@ def _section(key: str, records: Any, copy: _Copier, finish: _Finish) -> list[Any
 
     Each chunk is copied, written, indented (and, for text, decoded) while it is still in the
     processor's cache, and the copies are freed before the next ones are made. A chunk is
-    written as a document of its own, ``{"key": [records]}``, which msgspec indents as deep as
-    in the whole document; its first two lines and its last two are left out.
+    written as ``{"key": [records]}`` (:func:`_written`), without its first two lines and its
+    last two.
     """
-    opening = b'{"%s":' % key.encode()
     head = len(b'{\n  "%s": [\n' % key.encode())
     comma = finish(b",\n")
     pieces: list[Any] = [finish(b'  "%s": [\n' % key.encode())]
     for start in range(0, len(records), _CHUNK):
         if start:
             pieces.append(comma)
-        buffer = bytearray(opening)
-        _out_encoder.encode_into(copy(records[start:start + _CHUNK]), buffer, -1)
-        buffer += b"}"
-        pieces.append(finish(memoryview(msgspec.json.format(buffer, indent=2))[head:-6]))  # before "\n  ]\n}"
+        pieces.append(finish(_written(key, copy(records[start:start + _CHUNK]))[head:-6]))  # before "\n  ]\n}"
     pieces.append(finish(b"\n  ]"))
     return pieces
 

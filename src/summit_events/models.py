@@ -284,15 +284,15 @@ class SpeakerClaim(Attributed):
     speaker: str = attrs.field(validator=check.slug)  #: the person id the words are given to
 
 
-_CLAIM_KEY = operator.attrgetter("by", "sources")
-
-
 @frozen
 class StatusClaim(Attributed):
     """One party's account of whether an event happened, or happens."""
 
     status: EventStatus = attrs.field(validator=check.instance(EventStatus))
     text: str | None = attrs.field(default=None, validator=check.optional(check.text))
+
+
+_CLAIM_KEY = operator.attrgetter("by", "sources")
 
 
 def _refuse_repeated_claims(record: object, fields: tuple[str, ...]) -> None:
