@@ -1,7 +1,7 @@
 """Check the built sdist and wheel (run by ``nox -s build``): ``python tests/check_dist.py DIST``.
 
 * The sdist holds everything the test suite needs: the package, every tracked file under
-  ``tests/`` and ``docs/``, and the files at the root the tests read; and no virtual
+  ``tests/``, ``docs/`` and ``benchmarks/``, and the files at the root the tests read; and no virtual
   environment, build output or cache.
 * The wheel holds the package and its metadata only (no tests, no docs), with the packaged
   data identical to the source tree's, the ``summit-events`` command, the runtime
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # files at the root that the tests read (README, CHANGELOG and CONTRIBUTING examples, the CI script, the runner)
 ROOT_FILES = ["pyproject.toml", "README.md", "CHANGELOG.md", "CONTRIBUTING.md", "LICENSE", "LICENSE-DATA",
               "noxfile.py", ".ci/run"]
-FOLDERS = ["src", "tests", "docs"]
+FOLDERS = ["src", "tests", "docs", "benchmarks"]
 NEVER = re.compile(r"(^|/)(\.venv[^/]*|\.nox|dist|build|_build|__pycache__|\.pytest_cache|\.hypothesis|\.git)(/|$)")
 
 

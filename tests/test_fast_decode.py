@@ -9,6 +9,7 @@ dataset. The invalid documents are valid ones with one mutation each.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import math
 import re
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from tests.strategies import datasets
 
 import summit_events as se
-from summit_events import codec
+from summit_events import codec, models
 
 msgspec = pytest.importorskip("msgspec", reason="the fast decoder needs msgspec (the 'fast' extra)")
 from summit_events import _fast  # noqa: E402 - needs msgspec
@@ -334,3 +335,31 @@ def test_each_string_check_agrees_with_the_anchored_pattern_and_the_validator(na
     else:
         accepted = True
     assert accepted == (found and (limit is None or len(value) <= limit))
+
+
+# ---------------------------------------------------------------------- the floor benchmark's builders
+
+
+def test_the_floor_benchmark_builds_what_from_json_builds_without_its_rules() -> None:
+    """``benchmarks.floor`` times building with no rule: the records must be the ones ``from_json`` makes.
+
+    Checked on the packaged data (every section and record class) and on a generated file, by the
+    bytes they write (so ``1`` against ``1.0``, or a datetime's offset, would show); and a
+    record that breaks a cross-field rule is built by the bare builders, not refused.
+    """
+    import importlib.resources
+
+    from benchmarks import floor
+    from benchmarks.generate import generate, to_bytes
+
+    packaged = importlib.resources.files("summit_events").joinpath("data/summit_events.json").read_bytes()
+    for data in (packaged, to_bytes(generate(300))):
+        assert se.to_json_bytes(floor.bare_dataset(data)) == se.to_json_bytes(se.from_json(data, se.Dataset))
+    backwards = _fast._mirror.struct(models.Coverage)(start=dt.date(2025, 3, 1), end=dt.date(2025, 2, 1), scope="x")
+    with pytest.raises(se.DataError):
+        _fast._mirror.builder(models.Coverage)(backwards, tuple([] for _ in _fast._mirror.categories))
+    assert floor.BareMirror().builder(models.Coverage)(backwards, ()).end == dt.date(2025, 2, 1)
+    nowhere = _fast._mirror.struct(models.Timing)(date=dt.date(2025, 3, 1), zone="Nowhere/Atlantis")
+    with pytest.raises(_fast.Rejected):
+        _fast._mirror.builder(models.Timing)(nowhere, tuple([] for _ in _fast._mirror.categories))
+    assert floor.BareMirror().builder(models.Timing)(nowhere, ()).zone == "Nowhere/Atlantis"

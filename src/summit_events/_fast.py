@@ -318,7 +318,7 @@ class _Mirror:
         self.builders[cls] = namespace["build"]
 
     def _runs_post_init(self, cls: type) -> bool:
-        """Whether the builder of ``cls`` runs its cross-field rules (``benchmarks.floor`` leaves them out)."""
+        """Whether the builder of ``cls`` runs its cross-field rules (a subclass may leave them out)."""
         return hasattr(cls, "__attrs_post_init__")
 
     def _category(self, validator: Any) -> int:
