@@ -10,7 +10,7 @@ phase, the rival's included, as ``from_json`` pauses it for its own work.
 
 * **building, bare**: every record made from its struct with no rule checked in Python:
   ``object.__new__``, one slot store per field, nested records built and datetimes parsed
-  (their parser also checks the offset and the range of years). Before timing, the script
+  (their parser also checks that there is an offset and that the date is in range). Before timing, the script
   checks that these records, put in a dataset, write the same bytes as the one ``from_json``
   returns (for the sections the generator makes; the tests check every section on the
   packaged data).
