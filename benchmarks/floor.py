@@ -65,15 +65,18 @@ class BareMirror(_fast._Mirror):
         return False
 
 
-def bare_records(mirror: BareMirror, document: Any) -> dict[str, Any]:
-    """Every section of a decoded document (mirror structs) built by ``mirror``'s builders."""
-    nothing: tuple[list[str], ...] = ()
-    records: dict[str, Any] = {
-        name: tuple([mirror.builder(cls)(item, nothing) for item in getattr(document, name)])
-        for name, cls in _fast._DATASET_FIELDS.items()
-    }
+def build_records(mirror: _fast._Mirror, document: Any, gathered: tuple[list[str], ...]) -> dict[str, Any]:
+    """Every section of a decoded document (mirror structs) built by ``mirror``'s builders.
+
+    ``gathered`` takes the strings for the string rules (empty for a :class:`BareMirror`, whose
+    builders gather nothing).
+    """
+    records: dict[str, Any] = {}
+    for name, cls in _fast._DATASET_FIELDS.items():
+        build = mirror.builder(cls)
+        records[name] = tuple([build(item, gathered) for item in getattr(document, name)])
     by_struct = {_fast._mirror.struct(cls): mirror.builder(cls) for cls in models.REACTION_TYPES.values()}
-    records["reactions"] = tuple([by_struct[type(item)](item, nothing) for item in document.reactions])
+    records["reactions"] = tuple([by_struct[type(item)](item, gathered) for item in document.reactions])
     return records
 
 
@@ -82,15 +85,7 @@ def bare_dataset(data: bytes) -> se.Dataset:
     mirror = BareMirror()
     document = _fast._decoder.decode(data)
     coverage = None if document.coverage is None else mirror.builder(models.Coverage)(document.coverage, ())
-    return se.Dataset(data_version=document.data_version, coverage=coverage, **bare_records(mirror, document))
-
-
-def _real_records(document: Any) -> tuple[dict[str, list[Any]], tuple[list[str], ...]]:
-    gathered: tuple[list[str], ...] = tuple([] for _ in _fast._mirror.categories)
-    records = {name: [build(item, gathered) for item in getattr(document, name)]
-               for name, build in _fast._BUILD.items()}
-    records["reactions"] = [_fast._BUILD_REACTION[type(item)](item, gathered) for item in document.reactions]
-    return records, gathered
+    return se.Dataset(data_version=document.data_version, coverage=coverage, **build_records(mirror, document, ()))
 
 
 def _timed(func: Callable[..., Any], *args: Any) -> tuple[float, Any]:
@@ -116,15 +111,12 @@ def _one_run(data: bytes, dataset: se.Dataset, mirror: BareMirror, bare_first: b
         gc.collect()
         found["decode into our mirror structs"], document = _timed(_fast._decoder.decode, data)
         found["repeated-key guard"] = _timed(_fast._no_repeated_keys, data, document)[0]
-        bare, real = "building, bare (no rule)", "building, all rules"
-        if bare_first:
-            found[bare] = _timed(bare_records, mirror, document)[0]
-            found[real], (records, gathered) = _timed(_real_records, document)
-        else:
-            found[real], (records, gathered) = _timed(_real_records, document)
-            found[bare] = _timed(bare_records, mirror, document)[0]
+        gathered: tuple[list[str], ...] = tuple([] for _ in _fast._mirror.categories)
+        builds = [("building, bare (no rule)", mirror, ()), ("building, all rules", _fast._mirror, gathered)]
+        for phase, builders, into in builds if bare_first else builds[::-1]:
+            found[phase] = _timed(build_records, builders, document, into)[0]
         found["string rules"] = _timed(_string_rules, gathered)[0]
-        del records, gathered
+        del gathered, builds, into
         begin = time.perf_counter()
         del document  # the last reference: every mirror struct is freed here
         found["freeing the mirror structs"] = time.perf_counter() - begin
